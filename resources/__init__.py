@@ -1,0 +1,1 @@
+"""Runtime files of BriefDesk (templates, fonts, samples), read with importlib.resources."""

@@ -1,0 +1,78 @@
+"""Rules for the canonical article text that every fact's span points into.
+
+The canonical text is NFC, uses ``\\n`` line ends and holds no control characters other than
+``\\n`` and ``\\t``. Offsets are Python code points. Because the text never changes after ingest,
+a span taken once stays valid forever.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from typing import Literal
+
+__all__ = [
+    "Direction",
+    "canonicalize",
+    "first_strong_direction",
+    "is_canonical",
+    "text_direction",
+]
+
+Direction = Literal["ltr", "rtl"]
+
+_NEWLINES = re.compile(r"\r\n?|[\u2028\u2029\x85\x0b\x0c]")
+# C0 and C1 controls (but \t and \n), DEL, and lone surrogates, which no file encoding can carry.
+_FORBIDDEN = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\r]")
+_RTL_CLASSES = frozenset({"R", "AL"})
+
+
+def canonicalize(text: str) -> str:
+    """Return *text* in canonical form: NFC, ``\\n`` line ends, no stray control characters.
+
+    Line and paragraph separators, vertical tab and form feed become ``\\n``; other control
+    characters are dropped, since they carry no meaning in an article and would make the text
+    unsafe to print or export.
+    """
+    text = _NEWLINES.sub("\n", text)
+    text = _FORBIDDEN.sub("", text)
+    return unicodedata.normalize("NFC", text)
+
+
+def is_canonical(text: str) -> bool:
+    """Tell whether *text* is already canonical (see :func:`canonicalize`)."""
+    return (
+        _FORBIDDEN.search(text) is None
+        and _NEWLINES.search(text) is None
+        and (unicodedata.is_normalized("NFC", text))
+    )
+
+
+def first_strong_direction(text: str) -> Direction | None:
+    """Return the direction of the first strongly directional character (UAX #9, rule P2).
+
+    ``None`` means the text has no strong character (digits and punctuation only).
+    """
+    for char in text:
+        bidi = unicodedata.bidirectional(char)
+        if bidi == "L":
+            return "ltr"
+        if bidi in _RTL_CLASSES:
+            return "rtl"
+    return None
+
+
+def text_direction(text: str, sample: int = 20_000) -> Direction:
+    """Return the dominant direction of a whole article, by counting strong characters.
+
+    A Hebrew article quoting English names is still right-to-left, which the first strong
+    character alone would get wrong; only the first *sample* characters are counted.
+    """
+    ltr = rtl = 0
+    for char in text[:sample]:
+        bidi = unicodedata.bidirectional(char)
+        if bidi == "L":
+            ltr += 1
+        elif bidi in _RTL_CLASSES:
+            rtl += 1
+    return "rtl" if rtl > ltr else "ltr"

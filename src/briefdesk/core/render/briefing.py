@@ -1,0 +1,71 @@
+"""The built-in civil-service briefing note: a note turned into a layout tree."""
+
+from __future__ import annotations
+
+from briefdesk.core.model import SECTION_TITLES, Note
+from briefdesk.core.render.layout import Block, Heading, Layout, ListBlock, Paragraph, Run
+from briefdesk.core.render.markup import markdown_blocks
+
+__all__ = ["BODY_SECTIONS", "build_briefing", "source_entries"]
+
+BODY_SECTIONS = (
+    "purpose",
+    "summary",
+    "background",
+    "key_points",
+    "implications",
+    "recommendations",
+    "sources",
+)
+_HEADING_BLOCK = ("to", "from", "date", "reference")
+
+
+def source_entries(note: Note) -> ListBlock:
+    """Return the sources list built from the article's metadata, with a link where known."""
+    meta = note.article.metadata
+    runs = [Run(meta.title, italic=True) if meta.title else Run(meta.source_name or "Source")]
+    details = ", ".join(value for value in (meta.publisher, meta.date) if value)
+    if details:
+        runs.append(Run(f", {details}"))
+    if meta.url:
+        runs += [Run(". "), Run(meta.url, link=meta.url)]
+    runs.append(Run(f". Text SHA-256 {note.article.sha256[:16]}…"))
+    return ListBlock((tuple(runs),))
+
+
+def build_briefing(note: Note) -> Layout:
+    """Lay out *note* as a briefing note: banner, title, heading block, numbered sections."""
+    draft = note.draft
+    meta = note.article.metadata
+    title = draft.get("title") or meta.title or "Briefing note"
+    marking = draft.get("classification").strip()
+    caveat = draft.get("caveat").strip()
+    banner = f"{marking} – {caveat}" if marking and caveat else marking
+    blocks: list[Block] = [Paragraph((Run(title),), style="title")]
+    for key in _HEADING_BLOCK:
+        value = draft.get(key).strip()
+        if value:
+            label = SECTION_TITLES[key]
+            blocks.append(Paragraph((Run(f"{label}: ", bold=True), Run(value)), style="meta"))
+    outline: list[str] = []
+    for key in BODY_SECTIONS:
+        text = draft.get(key)
+        if text.strip():
+            body: list[Block] = markdown_blocks(text)
+        elif key == "sources":
+            body = [source_entries(note)]
+        else:
+            continue
+        heading = SECTION_TITLES[key]
+        outline.append(heading)
+        blocks.append(Heading(heading, 1))
+        blocks.extend(body)
+    return Layout(
+        title=title,
+        blocks=tuple(blocks),
+        banner=banner,
+        author=draft.get("from").strip(),
+        subject=meta.title or title,
+        keywords=banner,
+        outline=tuple(outline),
+    )

@@ -1,0 +1,141 @@
+"""Write a layout tree as a Word document with real styles, fields and hyperlinks."""
+
+from __future__ import annotations
+
+from typing import BinaryIO
+
+from briefdesk.core.render.layout import Heading, Layout, ListBlock, Paragraph, Run, Table
+
+__all__ = ["write_docx"]
+
+_FIXED_DATE = "2000-01-01T00:00:00"  # fixed, so the same note gives the same file
+
+
+def write_docx(layout: Layout, out: BinaryIO) -> None:
+    """Write *layout* to *out* as DOCX (python-docx)."""
+    import datetime as dt
+
+    from docx import Document
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.shared import Pt, RGBColor
+
+    document = Document()
+    styles = document.styles
+    styles["Normal"].font.name = "Arial"
+    styles["Normal"].font.size = Pt(11)
+    props = document.core_properties
+    props.title = layout.title
+    props.author = layout.author or "BriefDesk"
+    props.subject = layout.subject
+    props.keywords = layout.keywords
+    props.last_modified_by = "BriefDesk"
+    fixed = dt.datetime.fromisoformat(_FIXED_DATE)
+    props.created = fixed
+    props.modified = fixed
+    props.revision = 1
+
+    section = document.sections[0]
+    if layout.banner:
+        for part in (section.header, section.footer):
+            banner = part.paragraphs[0]
+            banner.alignment = WD_ALIGN_PARAGRAPH.CENTER
+            run = banner.add_run(layout.banner)
+            run.bold = True
+            run.font.color.rgb = RGBColor(0xA0, 0x10, 0x10)
+    footer = section.footer.add_paragraph() if layout.banner else section.footer.paragraphs[0]
+    footer.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    footer.add_run("Page ")
+    _add_field(footer, "PAGE")
+    footer.add_run(" of ")
+    _add_field(footer, "NUMPAGES")
+
+    for block in layout.blocks:
+        if isinstance(block, Heading):
+            document.add_heading(block.text, level=min(max(block.level, 1), 2))
+        elif isinstance(block, Paragraph):
+            style = "Title" if block.style == "title" else None
+            paragraph = document.add_paragraph(style=style)
+            _add_runs(paragraph, block.runs)
+        elif isinstance(block, ListBlock):
+            style = "List Number" if block.ordered else "List Bullet"
+            for item in block.items:
+                _add_runs(document.add_paragraph(style=style), item)
+        elif isinstance(block, Table):
+            table = document.add_table(rows=1, cols=len(block.header))
+            table.style = "Table Grid"
+            for cell, text in zip(table.rows[0].cells, block.header, strict=True):
+                cell.text = text
+                for run in cell.paragraphs[0].runs:
+                    run.bold = True
+            for row in block.rows:
+                cells = table.add_row().cells
+                for cell, text in zip(cells, row, strict=True):
+                    cell.text = text
+    document.save(out)
+
+
+def _add_runs(paragraph: object, runs: tuple[Run, ...]) -> None:
+    for run in runs:
+        if run.link:
+            _add_hyperlink(paragraph, run)
+            continue
+        added = paragraph.add_run(run.text)  # type: ignore[attr-defined]
+        added.bold = run.bold or None
+        added.italic = run.italic or None
+
+
+def _add_field(paragraph: object, instruction: str) -> None:
+    """Append a Word field (PAGE, NUMPAGES) that Word and LibreOffice update on display."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    run = paragraph.add_run()  # type: ignore[attr-defined]
+    for kind, text in (
+        ("begin", None),
+        (None, instruction),
+        ("separate", None),
+        (None, "1"),
+        ("end", None),
+    ):
+        if kind is not None:
+            element = OxmlElement("w:fldChar")
+            element.set(qn("w:fldCharType"), kind)
+        elif text == instruction:
+            element = OxmlElement("w:instrText")
+            element.set(qn("xml:space"), "preserve")
+            element.text = f" {instruction} "
+        else:
+            element = OxmlElement("w:t")
+            element.text = text
+        run._r.append(element)
+
+
+def _add_hyperlink(paragraph: object, run: Run) -> None:
+    """Append *run* as a working external hyperlink (python-docx has no API for one)."""
+    from docx.opc.constants import RELATIONSHIP_TYPE
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    part = paragraph.part  # type: ignore[attr-defined]
+    rel_id = part.relate_to(run.link, RELATIONSHIP_TYPE.HYPERLINK, is_external=True)
+    link = OxmlElement("w:hyperlink")
+    link.set(qn("r:id"), rel_id)
+    r = OxmlElement("w:r")
+    rpr = OxmlElement("w:rPr")
+    style = OxmlElement("w:rStyle")
+    style.set(qn("w:val"), "Hyperlink")
+    color = OxmlElement("w:color")
+    color.set(qn("w:val"), "1F4E9A")
+    underline = OxmlElement("w:u")
+    underline.set(qn("w:val"), "single")
+    rpr.extend([style, color, underline])
+    if run.bold:
+        rpr.append(OxmlElement("w:b"))
+    if run.italic:
+        rpr.append(OxmlElement("w:i"))
+    text = OxmlElement("w:t")
+    text.set(qn("xml:space"), "preserve")
+    text.text = run.text
+    r.extend([rpr, text])
+    link.append(r)
+    paragraph._p.append(link)  # type: ignore[attr-defined]

@@ -1,0 +1,184 @@
+"""Write a layout tree as a PDF (reportlab platypus): banner and page numbers on every page,
+document info, bookmarks of the sections and clickable links."""
+
+from __future__ import annotations
+
+from typing import Any, BinaryIO
+from xml.sax.saxutils import escape
+
+from briefdesk.core.errors import RenderError
+from briefdesk.core.render.layout import Heading, Layout, ListBlock, Paragraph, Run, Table
+
+__all__ = ["write_pdf"]
+
+_BANNER_RED = "#A01010"
+_LINK_BLUE = "#1F4E9A"
+
+
+def _check_encodable(layout: Layout) -> None:
+    """Refuse text the built-in PDF fonts cannot show, rather than print boxes in its place."""
+    texts = [layout.title, layout.banner]
+    for block in layout.blocks:
+        if isinstance(block, Heading):
+            texts.append(block.text)
+        elif isinstance(block, Paragraph):
+            texts.extend(run.text for run in block.runs)
+        elif isinstance(block, ListBlock):
+            texts.extend(run.text for item in block.items for run in item)
+        elif isinstance(block, Table):
+            texts.extend(block.header)
+            texts.extend(cell for row in block.rows for cell in row)
+    for text in texts:
+        try:
+            text.encode("cp1252")
+        except UnicodeEncodeError as error:
+            char = text[error.start]
+            raise RenderError(
+                f"PDF export cannot yet show '{char}' (U+{ord(char):04X}); this build writes "
+                "PDF in Western European scripts only, export to DOCX instead"
+            ) from None
+
+
+def _markup(runs: tuple[Run, ...]) -> str:
+    """Return reportlab paragraph markup for *runs*, every character of text escaped."""
+    parts = []
+    for run in runs:
+        text = escape(run.text).replace("\n", "<br/>")
+        if run.bold:
+            text = f"<b>{text}</b>"
+        if run.italic:
+            text = f"<i>{text}</i>"
+        if run.link:
+            href = escape(run.link, {'"': "&quot;"})
+            text = f'<a href="{href}" color="{_LINK_BLUE}"><u>{text}</u></a>'
+        parts.append(text)
+    return "".join(parts)
+
+
+def write_pdf(layout: Layout, out: BinaryIO) -> None:
+    """Write *layout* to *out* as PDF. Raises RenderError for text the fonts cannot show."""
+    _check_encodable(layout)
+    from reportlab.lib import colors
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import ParagraphStyle, getSampleStyleSheet
+    from reportlab.lib.units import mm
+    from reportlab.pdfgen.canvas import Canvas
+    from reportlab.platypus import ListFlowable, ListItem, SimpleDocTemplate, Spacer, TableStyle
+    from reportlab.platypus import Paragraph as RLParagraph
+    from reportlab.platypus import Table as RLTable
+
+    sheet = getSampleStyleSheet()
+    body = ParagraphStyle(
+        "Body",
+        parent=sheet["BodyText"],
+        fontName="Helvetica",
+        fontSize=11,
+        leading=15,
+        spaceAfter=6,
+    )
+    title = ParagraphStyle(
+        "DocTitle", parent=body, fontName="Helvetica-Bold", fontSize=18, leading=22, spaceAfter=10
+    )
+    meta = ParagraphStyle("Meta", parent=body, spaceAfter=2)
+    heading = ParagraphStyle(
+        "H1",
+        parent=body,
+        fontName="Helvetica-Bold",
+        fontSize=13,
+        leading=17,
+        spaceBefore=10,
+        spaceAfter=4,
+        textColor=colors.HexColor("#1A2B4C"),
+    )
+    cell = ParagraphStyle("Cell", parent=body, fontSize=9, leading=11, spaceAfter=0)
+
+    story: list[Any] = []
+    for block in layout.blocks:
+        if isinstance(block, Heading):
+            flowable = RLParagraph(escape(block.text), heading)
+            flowable._bookmark = block.text
+            story.append(flowable)
+        elif isinstance(block, Paragraph):
+            style = {"title": title, "meta": meta}.get(block.style, body)
+            story.append(RLParagraph(_markup(block.runs), style))
+        elif isinstance(block, ListBlock):
+            items = [ListItem(RLParagraph(_markup(item), body)) for item in block.items]
+            kind = "1" if block.ordered else "bullet"
+            story.append(
+                ListFlowable(
+                    items, bulletType=kind, start=None if block.ordered else "•", leftIndent=14
+                )
+            )
+        elif isinstance(block, Table):
+            rows = [[RLParagraph(f"<b>{escape(h)}</b>", cell) for h in block.header]]
+            rows += [[RLParagraph(escape(c), cell) for c in row] for row in block.rows]
+            table = RLTable(rows, repeatRows=1)
+            table.setStyle(
+                TableStyle(
+                    [
+                        ("GRID", (0, 0), (-1, -1), 0.5, colors.grey),
+                        ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#E8ECF2")),
+                        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                    ]
+                )
+            )
+            story.append(table)
+            story.append(Spacer(1, 6))
+
+    banner = layout.banner
+
+    class NumberedCanvas(Canvas):
+        """Defers page furniture to the end, when "Page N of M" is known."""
+
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            super().__init__(*args, **kwargs)
+            self._pages: list[dict[str, Any]] = []
+
+        def showPage(self) -> None:
+            self._pages.append(dict(self.__dict__))
+            self._startPage()
+
+        def save(self) -> None:
+            total = len(self._pages)
+            for state in self._pages:
+                self.__dict__.update(state)
+                self._furniture(total)
+                super().showPage()
+            super().save()
+
+        def _furniture(self, total: int) -> None:
+            width, height = A4
+            self.saveState()
+            if banner:
+                self.setFont("Helvetica-Bold", 10)
+                self.setFillColor(colors.HexColor(_BANNER_RED))
+                self.drawCentredString(width / 2, height - 12 * mm, banner)
+                self.drawCentredString(width / 2, 8 * mm, banner)
+            self.setFillColor(colors.black)
+            self.setFont("Helvetica", 9)
+            self.drawCentredString(width / 2, 14 * mm, f"Page {self._pageNumber} of {total}")
+            self.restoreState()
+
+    class BriefingTemplate(SimpleDocTemplate):
+        def afterFlowable(self, flowable: Any) -> None:
+            name = getattr(flowable, "_bookmark", None)
+            if name:
+                key = f"s{id(flowable)}"
+                self.canv.bookmarkPage(key)
+                self.canv.addOutlineEntry(name, key, level=0)
+
+    document = BriefingTemplate(
+        out,
+        pagesize=A4,
+        leftMargin=25 * mm,
+        rightMargin=25 * mm,
+        topMargin=22 * mm,
+        bottomMargin=24 * mm,
+        title=layout.title,
+        author=layout.author or "BriefDesk",
+        subject=layout.subject,
+        keywords=layout.keywords,
+        creator="BriefDesk",
+        invariant=1,
+    )
+    document.build(story, canvasmaker=NumberedCanvas)

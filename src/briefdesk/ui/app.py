@@ -1,0 +1,55 @@
+"""Starting the desktop app: the QApplication, the bundled sample, the main window."""
+
+from __future__ import annotations
+
+import sys
+from importlib import resources
+from pathlib import Path
+
+from briefdesk import APP_ID, APP_NAME, __version__
+
+__all__ = ["SAMPLE_ARTICLE", "create_window", "main", "run_gui"]
+
+SAMPLE_ARTICLE = "samples/maritime-mou.txt"
+"""The article the app opens when started without a file (the project's own text)."""
+
+
+def sample_note() -> object:
+    """Return a new note on the bundled sample article."""
+    from briefdesk.core import ingest
+    from briefdesk.core.model import Note, Source
+
+    data = resources.files("briefdesk.resources").joinpath(SAMPLE_ARTICLE).read_bytes()
+    name = SAMPLE_ARTICLE.rsplit("/", 1)[-1]
+    return Note(ingest.read_bytes(data, name=name), source=Source(name, data))
+
+
+def create_window(path: str | None = None) -> object:
+    """Return a main window on *path* (an article or a note), or on the sample if ``None``."""
+    from briefdesk.ui.main_window import MainWindow
+
+    window = MainWindow(sample_note())  # type: ignore[arg-type]
+    if path is not None:
+        window.open_path(Path(path))
+    return window
+
+
+def run_gui(path: str | None = None) -> int:
+    """Open the app, on *path* if given; return the exit code when the last window closes."""
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName(APP_NAME)
+    app.setOrganizationName(APP_NAME)
+    app.setApplicationVersion(__version__)
+    app.setDesktopFileName(APP_ID)
+    window = create_window(path)
+    window.show()  # type: ignore[attr-defined]
+    return int(app.exec())
+
+
+def main() -> None:
+    """The ``briefdesk-gui`` entry point: the same as ``briefdesk gui [FILE]``."""
+    from briefdesk.cli import main as cli_main
+
+    sys.exit(cli_main(["gui", *sys.argv[1:]]))

@@ -1,0 +1,344 @@
+"""The main window: the article with its highlights, the fact list, menus and files."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QSettings, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QFileDialog,
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QWidget,
+)
+
+from briefdesk import APP_NAME, __version__
+from briefdesk.core import ingest, render, store
+from briefdesk.core.errors import BriefDeskError
+from briefdesk.core.model import Change, FactKind, Note, Source, snap_to_words, tag, untag
+from briefdesk.ui.article_view import ArticleView
+from briefdesk.ui.fact_table import FactTable
+from briefdesk.ui.palette import KIND_COLOURS, KIND_KEYS
+from briefdesk.ui.undo import NoteSession
+
+__all__ = ["MainWindow"]
+
+ARTICLE_FILTER = "Articles (*.txt *.text *.md *.markdown);;All files (*)"
+NOTE_FILTER = "BriefDesk notes (*.briefdesk)"
+OPEN_FILTER = f"Notes and articles (*.briefdesk *.txt *.text *.md);;{NOTE_FILTER};;{ARTICLE_FILTER}"
+
+
+class MainWindow(QMainWindow):
+    """One note in one window. ``path`` is where the note is saved (``None``: not yet)."""
+
+    def __init__(self, note: Note, path: Path | None = None, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setAcceptDrops(True)
+        self.article_view = ArticleView(self)
+        self.setCentralWidget(self.article_view)
+        self.fact_table = FactTable(self)
+        dock = QDockWidget("Facts", self)
+        dock.setObjectName("facts-dock")
+        dock.setWidget(self.fact_table)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+        self._facts_dock = dock
+        self._build_actions()
+        self._build_legend()
+        self.fact_table.fact_selected.connect(self._on_fact_selected)
+        self.article_view.fact_clicked.connect(self.fact_table.select_fact)
+        self.session: NoteSession
+        self.path: Path | None = None
+        self._set_note(note, path)
+        self.resize(1280, 820)
+        self.resizeDocks([dock], [420], Qt.Orientation.Horizontal)
+        self._restore_state()
+
+    # Building ---------------------------------------------------------------------------
+
+    def _action(self, text: str, slot: object, shortcut: QKeySequence | str | None = None,
+                tip: str = "") -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        if tip:
+            action.setStatusTip(tip)
+            action.setToolTip(tip)
+        action.triggered.connect(slot)
+        self.addAction(action)
+        return action
+
+    def _build_actions(self) -> None:
+        keys = QKeySequence.StandardKey
+        self.open_action = self._action("&Open…", self.open_dialog, keys.Open,
+                                        "Open an article or a BriefDesk note")
+        self.save_action = self._action("&Save", self.save, keys.Save, "Save the note")
+        self.save_as_action = self._action("Save &As…", self.save_as, keys.SaveAs,
+                                           "Save the note under a new name")
+        self.export_action = self._action("&Export…", self.export_dialog, "Ctrl+E",
+                                          "Export the briefing note to DOCX or PDF")
+        self.quit_action = self._action("&Quit", self.close, keys.Quit)
+        self.tag_actions: dict[FactKind, QAction] = {}
+        for kind in FactKind:
+            action = self._action(
+                f"Tag as &{kind.label}", lambda _=False, k=kind: self.tag_selection(k),
+                KIND_KEYS[kind], f"Tag the selected text as a {kind.value} "
+                f"({KIND_KEYS[kind]}; hold Alt to keep the exact selection)",
+            )
+            self.tag_actions[kind] = action
+        self.remove_action = self._action("&Remove Fact", self.remove_selected_facts,
+                                          keys.Delete, "Remove the selected facts")
+
+        file_menu = self.menuBar().addMenu("&File")
+        for action in (self.open_action, self.save_action, self.save_as_action):
+            file_menu.addAction(action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.export_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.quit_action)
+        self._edit_menu = self.menuBar().addMenu("&Edit")
+        self._tag_menu = self.menuBar().addMenu("&Tag")
+        for action in self.tag_actions.values():
+            self._tag_menu.addAction(action)
+        self._tag_menu.addSeparator()
+        self._tag_menu.addAction(self.remove_action)
+        view_menu = self.menuBar().addMenu("&View")
+        view_menu.addAction(self._facts_dock.toggleViewAction())
+        help_menu = self.menuBar().addMenu("&Help")
+        help_menu.addAction(self._action("&About BriefDesk", self.about))
+
+        toolbar = self.addToolBar("Main")
+        toolbar.setObjectName("main-toolbar")
+        toolbar.addAction(self.open_action)
+        toolbar.addAction(self.save_action)
+        toolbar.addAction(self.export_action)
+        toolbar.addSeparator()
+        for kind, action in self.tag_actions.items():
+            button_action = QAction(kind.label, self)
+            button_action.setToolTip(action.toolTip())
+            button_action.triggered.connect(action.trigger)
+            toolbar.addAction(button_action)
+
+        self.article_view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.article_view.customContextMenuRequested.connect(self._on_context_menu)
+
+    def _build_legend(self) -> None:
+        legend = " ".join(
+            f'<span style="background:{KIND_COLOURS[k]}; color:white">&nbsp;{k.label}&nbsp;'
+            f"</span>"
+            for k in FactKind
+        )
+        label = QLabel(legend, self)
+        label.setAccessibleName("Legend of fact colours")
+        self.statusBar().addPermanentWidget(label)
+
+    def _on_context_menu(self, position: object) -> None:
+        menu: QMenu = self.article_view.createStandardContextMenu()
+        menu.addSeparator()
+        for action in self.tag_actions.values():
+            action.setEnabled(self.article_view.selected_span() is not None)
+            menu.addAction(action)
+        menu.exec(self.article_view.viewport().mapToGlobal(position))  # type: ignore[arg-type]
+        for action in self.tag_actions.values():
+            action.setEnabled(True)
+
+    # The note ----------------------------------------------------------------------------
+
+    def _set_note(self, note: Note, path: Path | None) -> None:
+        old = getattr(self, "session", None)
+        self.session = NoteSession(note, self)
+        self.session.note_changed.connect(self._on_note_changed)
+        self.session.undo_stack.cleanChanged.connect(self._update_title)
+        self._edit_menu.clear()
+        undo = self.session.undo_stack.createUndoAction(self, "&Undo")
+        undo.setShortcut(QKeySequence.StandardKey.Undo)
+        redo = self.session.undo_stack.createRedoAction(self, "&Redo")
+        redo.setShortcut(QKeySequence.StandardKey.Redo)
+        self._edit_menu.addAction(undo)
+        self._edit_menu.addAction(redo)
+        if old is not None:
+            old.deleteLater()
+        self.path = path
+        self.article_view.show_note(note)
+        self.fact_table.show_note(note)
+        self._update_title()
+
+    @property
+    def note(self) -> Note:
+        """The note this window edits."""
+        return self.session.note
+
+    def _on_note_changed(self, change: Change) -> None:
+        self.article_view.apply_change(change)
+        self.fact_table.show_note(self.note)
+        self._update_title()
+
+    def _update_title(self) -> None:
+        name = self.path.name if self.path else (self.note.article.metadata.title or "Untitled")
+        self.setWindowTitle(f"{name}[*] — {APP_NAME}")
+        self.setWindowModified(not self.session.undo_stack.isClean() or self.note.is_modified)
+
+    # Tagging ------------------------------------------------------------------------------
+
+    def tag_selection(self, kind: FactKind, exact: bool | None = None) -> None:
+        """Tag the selected text as a *kind* fact, widened to whole words unless *exact*.
+
+        Holding Alt while tagging keeps the exact selection.
+        """
+        from PySide6.QtWidgets import QApplication
+
+        span = self.article_view.selected_span()
+        if span is None:
+            self.statusBar().showMessage("Select some text in the article to tag it.", 4000)
+            return
+        if exact is None:
+            exact = bool(QApplication.keyboardModifiers() & Qt.KeyboardModifier.AltModifier)
+        start, end = span if exact else snap_to_words(self.note.article.text, *span)
+        try:
+            self.session.apply(tag(self.note, kind, start, end))
+        except BriefDeskError as error:
+            self.statusBar().showMessage(f"Cannot tag: {error}", 6000)
+
+    def remove_selected_facts(self) -> None:
+        """Remove the facts selected in the fact list, one undo step each."""
+        for fact_id in self.fact_table.selected_ids():
+            self.session.apply(untag(self.note, fact_id))
+
+    def _on_fact_selected(self, fact_id: str) -> None:
+        fact = self.note.facts.get(fact_id)
+        if fact is not None:
+            self.article_view.select_span(fact.start, fact.end)
+
+    # Files -------------------------------------------------------------------------------
+
+    def open_path(self, path: Path) -> bool:
+        """Open an article or note at *path* in this window; on error show a dialog, keep the note."""
+        if not self._maybe_save():
+            return False
+        try:
+            if store.is_note_file(path):
+                note = store.load(path, allow_newer=True)
+                note_path: Path | None = path
+                if note.read_only:
+                    self._warn("Opened read-only",
+                               f"{path.name} was saved by a newer BriefDesk; it opens read-only.")
+                    note_path = None
+            else:
+                data = ingest.read_file_bytes(path)
+                article = ingest.read_bytes(data, name=path.name)
+                note, note_path = Note(article, source=Source(path.name, data)), None
+        except BriefDeskError as error:
+            self._error(f"Cannot open {path.name}", str(error))
+            return False
+        self._set_note(note, note_path)
+        self.statusBar().showMessage(f"Opened {path}", 4000)
+        return True
+
+    def open_dialog(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(self, "Open", "", OPEN_FILTER)
+        if name:
+            self.open_path(Path(name))
+
+    def save(self) -> bool:
+        """Save to the note's file, asking for one first if it has none."""
+        if self.path is None:
+            return self.save_as()
+        return self._save_to(self.path)
+
+    def save_as(self) -> bool:
+        default = (self.note.article.metadata.source_name or "note").rsplit(".", 1)[0]
+        name, _ = QFileDialog.getSaveFileName(self, "Save As", f"{default}.briefdesk",
+                                              NOTE_FILTER)
+        if not name:
+            return False
+        path = Path(name)
+        if path.suffix.lower() != ".briefdesk":
+            path = path.with_name(path.name + ".briefdesk")
+        return self._save_to(path)
+
+    def _save_to(self, path: Path) -> bool:
+        try:
+            store.save(self.note, path)
+        except BriefDeskError as error:
+            self._error(f"Cannot save {path.name}", str(error))
+            return False
+        self.path = path
+        self.session.undo_stack.setClean()
+        self._update_title()
+        self.statusBar().showMessage(f"Saved {path}", 4000)
+        return True
+
+    def export_dialog(self) -> None:
+        default = (self.path or Path(self.note.article.metadata.source_name or "note")).stem
+        name, chosen = QFileDialog.getSaveFileName(
+            self, "Export", f"{default}.docx", "Word document (*.docx);;PDF (*.pdf)"
+        )
+        if name:
+            self.export_to(Path(name))
+
+    def export_to(self, path: Path) -> bool:
+        """Export the note to *path* (.docx or .pdf); show a dialog on error."""
+        try:
+            render.export(self.note, path)
+        except BriefDeskError as error:
+            self._error(f"Cannot export {path.name}", str(error))
+            return False
+        self.statusBar().showMessage(f"Exported {path}", 6000)
+        return True
+
+    def _maybe_save(self) -> bool:
+        """Ask to save unsaved changes; return False if the user cancelled."""
+        if not self.isWindowModified():
+            return True
+        answer = QMessageBox.question(
+            self, "Unsaved changes", "The note has unsaved changes. Save them first?",
+            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
+            | QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Save,
+        )
+        if answer == QMessageBox.StandardButton.Save:
+            return self.save()
+        return answer == QMessageBox.StandardButton.Discard
+
+    def _error(self, title: str, message: str) -> None:
+        QMessageBox.critical(self, title, message)
+
+    def _warn(self, title: str, message: str) -> None:
+        QMessageBox.warning(self, title, message)
+
+    def about(self) -> None:
+        QMessageBox.about(self, f"About {APP_NAME}",
+                          f"<b>{APP_NAME} {__version__}</b><p>Turn a source article into a "
+                          "finished briefing note.</p>")
+
+    # Window state and events ----------------------------------------------------------------
+
+    def _restore_state(self) -> None:
+        settings = QSettings()
+        geometry = settings.value("main_window/geometry")
+        state = settings.value("main_window/state")
+        if isinstance(geometry, QByteArray):
+            self.restoreGeometry(geometry)
+        if isinstance(state, QByteArray):
+            self.restoreState(state)
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
+        if not self._maybe_save():
+            event.ignore()
+            return
+        settings = QSettings()
+        settings.setValue("main_window/geometry", self.saveGeometry())
+        settings.setValue("main_window/state", self.saveState())
+        event.accept()
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 - Qt's name
+        if event.mimeData().hasUrls():
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 - Qt's name
+        urls = [url for url in event.mimeData().urls() if url.isLocalFile()]
+        if urls:
+            event.acceptProposedAction()
+            self.open_path(Path(urls[0].toLocalFile()))
