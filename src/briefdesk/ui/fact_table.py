@@ -26,6 +26,7 @@ class FactTable(QTreeWidget):
         self.setRootIsDecorated(False)
         self.setUniformRowHeights(True)
         self.setAlternatingRowColors(True)
+        self.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.itemSelectionChanged.connect(self._on_item_selection_changed)
 
@@ -36,14 +37,20 @@ class FactTable(QTreeWidget):
             self.addTopLevelItem(self._item(note, fact))
         for column in range(3):
             self.resizeColumnToContents(column)
+        # Long quotes and outcomes would push "Where" out of sight; the tooltip has them whole.
+        self.setColumnWidth(1, min(self.columnWidth(1), 240))
 
     def _item(self, note: Note, fact: Fact) -> QTreeWidgetItem:
         details = ", ".join(
             f"{k}: {v}" for k, v in fact.fields.items() if k not in ("party_id", "speaker_id")
         )
         item = QTreeWidgetItem(
-            [fact.kind.label, " ".join(fact.text.split()),
-             str(note.article.locate(fact.start, fact.end)), details]
+            [
+                fact.kind.label,
+                " ".join(fact.text.split()),
+                str(note.article.locate(fact.start, fact.end)),
+                details,
+            ]
         )
         item.setData(0, _ID_ROLE, fact.id)
         item.setBackground(0, QBrush(highlight_colour(fact.kind)))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QSettings, Qt
+from PySide6.QtCore import QByteArray, QPoint, QSettings, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -59,8 +59,13 @@ class MainWindow(QMainWindow):
 
     # Building ---------------------------------------------------------------------------
 
-    def _action(self, text: str, slot: object, shortcut: QKeySequence | str | None = None,
-                tip: str = "") -> QAction:
+    def _action(
+        self,
+        text: str,
+        slot: object,
+        shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
+        tip: str = "",
+    ) -> QAction:
         action = QAction(text, self)
         if shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))
@@ -73,24 +78,30 @@ class MainWindow(QMainWindow):
 
     def _build_actions(self) -> None:
         keys = QKeySequence.StandardKey
-        self.open_action = self._action("&Open…", self.open_dialog, keys.Open,
-                                        "Open an article or a BriefDesk note")
+        self.open_action = self._action(
+            "&Open…", self.open_dialog, keys.Open, "Open an article or a BriefDesk note"
+        )
         self.save_action = self._action("&Save", self.save, keys.Save, "Save the note")
-        self.save_as_action = self._action("Save &As…", self.save_as, keys.SaveAs,
-                                           "Save the note under a new name")
-        self.export_action = self._action("&Export…", self.export_dialog, "Ctrl+E",
-                                          "Export the briefing note to DOCX or PDF")
+        self.save_as_action = self._action(
+            "Save &As…", self.save_as, keys.SaveAs, "Save the note under a new name"
+        )
+        self.export_action = self._action(
+            "&Export…", self.export_dialog, "Ctrl+E", "Export the briefing note to DOCX or PDF"
+        )
         self.quit_action = self._action("&Quit", self.close, keys.Quit)
         self.tag_actions: dict[FactKind, QAction] = {}
         for kind in FactKind:
             action = self._action(
-                f"Tag as &{kind.label}", lambda _=False, k=kind: self.tag_selection(k),
-                KIND_KEYS[kind], f"Tag the selected text as a {kind.value} "
+                f"Tag as &{kind.label}",
+                lambda _=False, k=kind: self.tag_selection(k),
+                KIND_KEYS[kind],
+                f"Tag the selected text as a {kind.value} "
                 f"({KIND_KEYS[kind]}; hold Alt to keep the exact selection)",
             )
             self.tag_actions[kind] = action
-        self.remove_action = self._action("&Remove Fact", self.remove_selected_facts,
-                                          keys.Delete, "Remove the selected facts")
+        self.remove_action = self._action(
+            "&Remove Fact", self.remove_selected_facts, keys.Delete, "Remove the selected facts"
+        )
 
         file_menu = self.menuBar().addMenu("&File")
         for action in (self.open_action, self.save_action, self.save_as_action):
@@ -127,21 +138,20 @@ class MainWindow(QMainWindow):
 
     def _build_legend(self) -> None:
         legend = " ".join(
-            f'<span style="background:{KIND_COLOURS[k]}; color:white">&nbsp;{k.label}&nbsp;'
-            f"</span>"
+            f'<span style="background:{KIND_COLOURS[k]}; color:white">&nbsp;{k.label}&nbsp;</span>'
             for k in FactKind
         )
         label = QLabel(legend, self)
         label.setAccessibleName("Legend of fact colours")
         self.statusBar().addPermanentWidget(label)
 
-    def _on_context_menu(self, position: object) -> None:
+    def _on_context_menu(self, position: QPoint) -> None:
         menu: QMenu = self.article_view.createStandardContextMenu()
         menu.addSeparator()
         for action in self.tag_actions.values():
             action.setEnabled(self.article_view.selected_span() is not None)
             menu.addAction(action)
-        menu.exec(self.article_view.viewport().mapToGlobal(position))  # type: ignore[arg-type]
+        menu.exec(self.article_view.viewport().mapToGlobal(position))
         for action in self.tag_actions.values():
             action.setEnabled(True)
 
@@ -179,7 +189,7 @@ class MainWindow(QMainWindow):
     def _update_title(self) -> None:
         name = self.path.name if self.path else (self.note.article.metadata.title or "Untitled")
         self.setWindowTitle(f"{name}[*] — {APP_NAME}")
-        self.setWindowModified(not self.session.undo_stack.isClean() or self.note.is_modified)
+        self.setWindowModified(self.note.is_modified)
 
     # Tagging ------------------------------------------------------------------------------
 
@@ -215,7 +225,7 @@ class MainWindow(QMainWindow):
     # Files -------------------------------------------------------------------------------
 
     def open_path(self, path: Path) -> bool:
-        """Open an article or note at *path* in this window; on error show a dialog, keep the note."""
+        """Open the article or note at *path* here; on error show a dialog and keep the note."""
         if not self._maybe_save():
             return False
         try:
@@ -223,8 +233,10 @@ class MainWindow(QMainWindow):
                 note = store.load(path, allow_newer=True)
                 note_path: Path | None = path
                 if note.read_only:
-                    self._warn("Opened read-only",
-                               f"{path.name} was saved by a newer BriefDesk; it opens read-only.")
+                    self._warn(
+                        "Opened read-only",
+                        f"{path.name} was saved by a newer BriefDesk; it opens read-only.",
+                    )
                     note_path = None
             else:
                 data = ingest.read_file_bytes(path)
@@ -250,8 +262,7 @@ class MainWindow(QMainWindow):
 
     def save_as(self) -> bool:
         default = (self.note.article.metadata.source_name or "note").rsplit(".", 1)[0]
-        name, _ = QFileDialog.getSaveFileName(self, "Save As", f"{default}.briefdesk",
-                                              NOTE_FILTER)
+        name, _ = QFileDialog.getSaveFileName(self, "Save As", f"{default}.briefdesk", NOTE_FILTER)
         if not name:
             return False
         path = Path(name)
@@ -273,7 +284,7 @@ class MainWindow(QMainWindow):
 
     def export_dialog(self) -> None:
         default = (self.path or Path(self.note.article.metadata.source_name or "note")).stem
-        name, chosen = QFileDialog.getSaveFileName(
+        name, _ = QFileDialog.getSaveFileName(
             self, "Export", f"{default}.docx", "Word document (*.docx);;PDF (*.pdf)"
         )
         if name:
@@ -291,12 +302,16 @@ class MainWindow(QMainWindow):
 
     def _maybe_save(self) -> bool:
         """Ask to save unsaved changes; return False if the user cancelled."""
-        if not self.isWindowModified():
+        if not self.note.is_modified:
             return True
         answer = QMessageBox.question(
-            self, "Unsaved changes", "The note has unsaved changes. Save them first?",
-            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
-            | QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Save,
+            self,
+            "Unsaved changes",
+            "The note has unsaved changes. Save them first?",
+            QMessageBox.StandardButton.Save
+            | QMessageBox.StandardButton.Discard
+            | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Save,
         )
         if answer == QMessageBox.StandardButton.Save:
             return self.save()
@@ -309,9 +324,12 @@ class MainWindow(QMainWindow):
         QMessageBox.warning(self, title, message)
 
     def about(self) -> None:
-        QMessageBox.about(self, f"About {APP_NAME}",
-                          f"<b>{APP_NAME} {__version__}</b><p>Turn a source article into a "
-                          "finished briefing note.</p>")
+        QMessageBox.about(
+            self,
+            f"About {APP_NAME}",
+            f"<b>{APP_NAME} {__version__}</b><p>Turn a source article into a "
+            "finished briefing note.</p>",
+        )
 
     # Window state and events ----------------------------------------------------------------
 
@@ -324,7 +342,7 @@ class MainWindow(QMainWindow):
         if isinstance(state, QByteArray):
             self.restoreState(state)
 
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
+    def closeEvent(self, event: QCloseEvent) -> None:
         if not self._maybe_save():
             event.ignore()
             return
@@ -333,11 +351,11 @@ class MainWindow(QMainWindow):
         settings.setValue("main_window/state", self.saveState())
         event.accept()
 
-    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 - Qt's name
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if event.mimeData().hasUrls():
             event.acceptProposedAction()
 
-    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 - Qt's name
+    def dropEvent(self, event: QDropEvent) -> None:
         urls = [url for url in event.mimeData().urls() if url.isLocalFile()]
         if urls:
             event.acceptProposedAction()

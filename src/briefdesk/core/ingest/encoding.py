@@ -24,7 +24,9 @@ def decode(data: bytes, encoding: str | None = None) -> tuple[str, str]:
     With *encoding*, decode strictly with it. Otherwise: a byte-order mark first, then strict
     UTF-8 (by far the most common, and never mistaken for anything else), then UTF-16/32
     without a BOM recognised by their zero bytes, then a statistical detector for legacy code
-    pages. Raises IngestError for an unknown encoding, bytes that do not decode, or binary data.
+    pages. UTF-8 text that holds NUL bytes decodes (they are dropped later, as control
+    characters); other data with NUL bytes is binary. Raises IngestError for an unknown
+    encoding, bytes that do not decode, or binary data.
     """
     if encoding:
         try:
@@ -44,16 +46,17 @@ def decode(data: bytes, encoding: str | None = None) -> tuple[str, str]:
                 return data[len(bom) :].decode(name), name
             except UnicodeDecodeError:
                 raise IngestError(f"the file starts like {name} but is not valid {name}") from None
-    try:
-        return data.decode("utf-8"), "utf-8"
-    except UnicodeDecodeError:
-        pass
-    wide = _guess_wide_unicode(data)
+    # BOM-less UTF-16/32 first: ASCII in them is full of NUL bytes, which are valid UTF-8.
+    wide = _guess_wide_unicode(data) if b"\x00" in data[:4096] else None
     if wide:
         try:
             return data.decode(wide), wide
         except UnicodeDecodeError:
             pass
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
     if b"\x00" in data[:65536]:
         raise IngestError("the file looks binary, not text (it holds NUL bytes)")
     return _detect(data)

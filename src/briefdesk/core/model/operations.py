@@ -57,7 +57,7 @@ def find_text(text: str, needle: str, nth: int = 1) -> tuple[int, int]:
         shown = needle if len(needle) <= 40 else needle[:39] + "…"
         if count == 0:
             raise ValidationError(f"'{shown}' does not occur in the article")
-        times = "once" if count == 1 else f"{count} times"
+        times = {1: "once", 2: "twice"}.get(count, f"{count} times")
         raise ValidationError(f"'{shown}' occurs {times}, so there is no {_ordinal(nth)} one")
     return position, position + len(needle)
 

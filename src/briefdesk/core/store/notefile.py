@@ -267,8 +267,9 @@ def note_from_json(data: Any, source: Source | None = None, *, allow_newer: bool
             raise ValidationError("'facts' must be a list")
         facts = [Fact.from_json(item) for item in facts_data]
         draft = Draft.from_json(data.get("draft", {}))
+        note = Note(article, facts, draft, source, read_only=read_only)
         _check_source(data.get("source"), source)
-        return Note(article, facts, draft, source, read_only=read_only)
+        return note
     except ValidationError as error:
         raise NoteFileError(f"damaged: {error}") from None
 

@@ -30,7 +30,8 @@ _TITLE_HEADS = (
     r"Minister|Secretary|President|Ambassador|Chief|General|Director(?: General)?|Chancellor"
     r"|Premier|Commissioner|Chairman|Chair|Envoy|Admiral|Commander"
 )
-_NAME = r"(?:Maj Gen \(Res\) |Dr\.? |Gen\.? )?[A-Z][\w.’'-]+(?: [A-Z][\w.’'-]+){1,3}"
+_NAME_WORD = r"[A-Z](?:\.|[\w’'-]+)"  # a word or an initial ("J."), never a sentence's full stop
+_NAME = rf"(?:Maj Gen \(Res\) |Dr\.? |Gen\.? )?{_NAME_WORD}(?: {_NAME_WORD}){{1,3}}"
 _AGREEMENT = (
     r"Memorandum of Understanding(?: \(MoU\))?|MoU|[Aa]greement|[Tt]reaty|[Aa]ccord"
     r"|[Jj]oint [Ss]tatement|[Jj]oint [Dd]eclaration|[Pp]rotocol|[Rr]oadmap"

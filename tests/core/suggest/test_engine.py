@@ -1,0 +1,33 @@
+from briefdesk.core.model import Article, FactKind, Origin
+from briefdesk.core.suggest import suggest
+
+
+def test_suggests_agreement_facts_with_exact_spans(sample_text: str) -> None:
+    article = Article.from_text(sample_text)
+    facts = suggest(article)
+    assert all(article.text[f.start : f.end] == f.text for f in facts)
+    assert all(f.origin is Origin.SUGGESTED and f.fields["reason"] for f in facts)
+    by_kind = {kind: [f for f in facts if f.kind is kind] for kind in FactKind}
+    assert {f.text for f in by_kind[FactKind.PARTY]} == {"Norway", "Japan"}
+    signatories = {f.text: f.fields for f in by_kind[FactKind.SIGNATORY]}
+    assert signatories["Ingrid Solberg Haugen"]["title"] == "Minister of Defence"
+    assert signatories["Ingrid Solberg Haugen"]["party"] == "Norway"
+    assert signatories["Kenji Morimoto"]["party"] == "Japan"
+    assert [f.fields["iso"] for f in by_kind[FactKind.DATE]] == ["2026-03-12"]
+    assert [f.text for f in by_kind[FactKind.PLACE]] == ["Oslo"]
+    assert by_kind[FactKind.OUTCOME][0].text.startswith("Memorandum of Understanding")
+
+
+def test_mentions_share_an_entity_and_tagged_spans_are_skipped(sample_text: str) -> None:
+    article = Article.from_text(sample_text)
+    facts = suggest(article)
+    norway = [f for f in facts if f.text == "Norway"]
+    assert len(norway) > 1 and len({f.entity for f in norway}) == 1
+    again = suggest(article, existing=norway)
+    assert not [f for f in again if f.text == "Norway" and f.kind is FactKind.PARTY]
+
+
+def test_progress_is_reported() -> None:
+    seen: list[float] = []
+    suggest(Article.from_text("Nothing here."), progress=seen.append)
+    assert seen[-1] == 1.0 and seen == sorted(seen)

@@ -1,0 +1,137 @@
+"""The main window on real widgets, offscreen."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
+from pytestqt.qtbot import QtBot
+
+from briefdesk.core import store
+from briefdesk.core.model import FactKind, find_text
+from briefdesk.ui.app import create_window
+from briefdesk.ui.main_window import MainWindow
+
+
+@pytest.fixture
+def make_main_window(qtbot: QtBot):  # type: ignore[no-untyped-def]
+    def make(path: str | None = None) -> MainWindow:
+        window = create_window(path)
+        assert isinstance(window, MainWindow)
+        # Closing a modified window asks to save; the test is over, so discard.
+        qtbot.addWidget(window, before_close_func=_discard_changes)
+        window.show()
+        qtbot.waitExposed(window)
+        return window
+
+    return make
+
+
+def _discard_changes(window: MainWindow) -> None:
+    window.note.history.mark_clean()
+
+
+def _select(window: MainWindow, words: str, nth: int = 1) -> tuple[int, int]:
+    start, end = find_text(window.note.article.text, words, nth)
+    window.article_view.select_span(start, end)
+    return start, end
+
+
+def _dismiss_next_dialog(seen: list[str]) -> None:
+    """Close the next modal dialog as soon as it appears, remembering its text."""
+
+    def close() -> None:
+        dialog = QApplication.activeModalWidget()
+        if isinstance(dialog, QMessageBox):
+            seen.append(dialog.text())
+            dialog.accept()
+        else:
+            QTimer.singleShot(20, close)
+
+    QTimer.singleShot(20, close)
+
+
+def test_opens_on_the_bundled_sample(make_main_window) -> None:  # type: ignore[no-untyped-def]
+    window = make_main_window()
+    assert "Norway and Japan" in window.note.article.text
+    assert window.windowTitle().startswith("Norway and Japan sign defence MoU")
+    assert window.article_view.toPlainText() == window.note.article.text
+    assert window.article_view.isReadOnly()
+
+
+def test_tag_selection_highlights_lists_and_undoes(make_main_window, qtbot: QtBot) -> None:  # type: ignore[no-untyped-def]
+    window = make_main_window()
+    start, _ = _select(window, "orwa")  # a clipped word snaps to "Norway"
+    window.tag_actions[FactKind.PARTY].trigger()
+    facts = list(window.note)
+    assert [(f.text, f.kind, f.start) for f in facts] == [("Norway", FactKind.PARTY, start - 1)]
+    assert window.fact_table.topLevelItemCount() == 1
+    assert window.fact_table.topLevelItem(0).text(1) == "Norway"  # type: ignore[union-attr]
+    cursor = window.article_view.textCursor()
+    cursor.setPosition(start + 1)
+    assert cursor.charFormat().background().color().alpha() > 0  # highlighted
+    assert window.isWindowModified()
+    undo = window.session.undo_stack
+    assert undo.undoText() == "Tag 'Norway' as party"
+    undo.undo()
+    assert len(window.note) == 0 and window.fact_table.topLevelItemCount() == 0
+    cursor.setPosition(start + 1)
+    assert cursor.charFormat().background().style().name == "NoBrush"
+    undo.redo()
+    assert [f.text for f in window.note] == ["Norway"]
+
+
+def test_keyboard_shortcut_tags(make_main_window, qtbot: QtBot) -> None:  # type: ignore[no-untyped-def]
+    window = make_main_window()
+    window.windowHandle().requestActivate()  # shortcuts fire only in the active window
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    window.article_view.setFocus()
+    _select(window, "Ingrid Solberg Haugen")
+    qtbot.keyClick(window.article_view, Qt.Key.Key_S)
+    assert [(f.text, f.kind) for f in window.note] == [
+        ("Ingrid Solberg Haugen", FactKind.SIGNATORY)
+    ]
+
+
+def test_selecting_a_fact_selects_its_span(make_main_window) -> None:  # type: ignore[no-untyped-def]
+    window = make_main_window()
+    start, end = _select(window, "Kenji Morimoto")
+    window.tag_selection(FactKind.SIGNATORY)
+    window.article_view.select_span(0, 0)
+    window.fact_table.setCurrentItem(window.fact_table.topLevelItem(0))
+    assert window.article_view.selected_span() == (start, end)
+
+
+def test_save_and_reopen(make_main_window, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    window = make_main_window()
+    _select(window, "Japan")
+    window.tag_selection(FactKind.PARTY)
+    path = tmp_path / "n.briefdesk"
+    assert window._save_to(path)
+    assert not window.isWindowModified() and window.windowTitle().startswith("n.briefdesk")
+    again = make_main_window(str(path))
+    assert [f.text for f in again.note] == ["Japan"]
+    assert store.load(path) == again.note
+
+
+def test_bad_file_shows_a_dialog_and_keeps_the_note(make_main_window, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    window = make_main_window()
+    _select(window, "Japan")
+    window.tag_selection(FactKind.PARTY)
+    window.note.history.mark_clean()  # so opening does not ask to save first
+    note = window.note
+    bad = tmp_path / "broken.briefdesk"
+    bad.write_bytes(b"PK\x03\x04 not really")
+    seen: list[str] = []
+    _dismiss_next_dialog(seen)
+    assert not window.open_path(bad)
+    assert seen and "broken.briefdesk" in seen[0]
+    assert window.note is note and [f.text for f in window.note] == ["Japan"]
+
+
+def test_export_from_the_window(make_main_window, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    window = make_main_window()
+    assert window.export_to(tmp_path / "brief.docx")
+    assert (tmp_path / "brief.docx").stat().st_size > 0
