@@ -55,7 +55,7 @@ def test_explicit_encoding_overrides_and_reports_bad_bytes() -> None:
 
 
 def test_control_characters_are_removed_and_text_is_nfc() -> None:
-    article = ingest.read_bytes("Cafe\u0301\x00 and\x1b tea".encode())
+    article = ingest.read_bytes("Cafe\u0301\x07 and\x1b tea".encode())
     assert article.text == "Café and tea"
 
 
@@ -65,6 +65,7 @@ def test_control_characters_are_removed_and_text_is_nfc() -> None:
         (b"", "empty"),
         (b"  \n\n \t", "empty"),
         (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00", "binary"),
+        (b"plain words\x00 with a NUL in the middle of them", "binary"),
     ],
 )
 def test_bad_input(data: bytes, message: str) -> None:
@@ -75,7 +76,7 @@ def test_bad_input(data: bytes, message: str) -> None:
 def test_unsupported_extension_is_named(tmp_path: Path) -> None:
     path = tmp_path / "scan.tiff"
     path.write_bytes(b"II*\x00")
-    with pytest.raises(IngestError, match=r"scan.tiff: BriefDesk cannot read \.tiff files"):
+    with pytest.raises(IngestError, match=r"scan\.tiff: the file looks binary"):
         ingest.read(path)
 
 

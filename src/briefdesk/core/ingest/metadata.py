@@ -1,0 +1,81 @@
+"""Metadata found in an article's text: its date (a dateline) and its language."""
+
+from __future__ import annotations
+
+import re
+import warnings
+from dataclasses import replace
+
+from briefdesk.core.model import Article
+
+__all__ = ["complete_metadata", "find_date", "guess_language"]
+
+_HEAD_CHARS = 600  # a dateline sits at the top of an article
+_MONTHS = "January February March April May June July August September October November December"
+_MONTH_NAMES = _MONTHS.split()
+_MONTH = "|".join(_MONTH_NAMES)
+_ISO = re.compile(r"\b((?:19|20)\d\d)-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])\b")
+_DMY = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)? ({_MONTH}),? ((?:19|20)\d\d)\b")
+_MDY = re.compile(rf"\b({_MONTH}) (\d{{1,2}})(?:st|nd|rd|th)?,? ((?:19|20)\d\d)\b")
+_HAS_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+
+
+def find_date(text: str, language: str | None = None) -> str | None:
+    """Return the ISO date of the article's dateline ("Oslo, 12 March 2026"), if any.
+
+    Common English and ISO forms are matched directly; any other language goes to dateparser,
+    loaded only then (it is slow to import).
+    """
+    head = text[:_HEAD_CHARS]
+    found: list[tuple[int, str]] = []
+    if match := _ISO.search(head):
+        found.append((match.start(), match.group(0)))
+    if match := _DMY.search(head):
+        day, month, year = match.groups()
+        found.append((match.start(), f"{year}-{_MONTH_NAMES.index(month) + 1:02d}-{int(day):02d}"))
+    if match := _MDY.search(head):
+        month, day, year = match.groups()
+        found.append((match.start(), f"{year}-{_MONTH_NAMES.index(month) + 1:02d}-{int(day):02d}"))
+    if found:
+        return min(found)[1]
+    if not _HAS_YEAR.search(head):
+        return None
+    return _dateparser_search(head, language)
+
+
+def _dateparser_search(head: str, language: str | None) -> str | None:
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # dateparser warns about its own pytz/regex use
+        from dateparser.search import search_dates
+
+        settings = {"REQUIRE_PARTS": ["day", "month", "year"], "RETURN_AS_TIMEZONE_AWARE": False}
+        languages = [language] if language else None
+        try:
+            results = search_dates(head, languages=languages, settings=settings)
+        except (ValueError, LookupError, OverflowError):
+            return None
+    for _, moment in results or []:
+        if 1900 <= moment.year <= 2100:
+            return str(moment.date().isoformat())
+    return None
+
+
+def guess_language(text: str) -> str | None:
+    """Return the ISO 639-1 code of the text's language, or ``None`` if too little text."""
+    sample = text[:5000]
+    if len(sample.strip()) < 20:
+        return None
+    import py3langid
+
+    code, _ = py3langid.classify(sample)
+    return str(code)
+
+
+def complete_metadata(article: Article, *, language: bool = True) -> Article:
+    """Fill in a missing date (and, if asked, language) from the article's text."""
+    meta = article.metadata
+    lang = meta.language or (guess_language(article.text) if language else None)
+    date = meta.date or find_date(article.text, lang)
+    if (lang, date) == (meta.language, meta.date):
+        return article
+    return Article(article.text, article.blocks, replace(meta, language=lang, date=date))

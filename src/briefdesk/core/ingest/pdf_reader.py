@@ -1,0 +1,180 @@
+"""Read a PDF's text layer (pypdfium2): lines grouped into paragraphs, page furniture dropped.
+
+Repeated page headers and footers and bare page numbers are removed, hyphenated line ends
+joined and typographic ligatures expanded. A PDF without a text layer (a scan) or one that
+needs a password gets a clear message.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from briefdesk.core.errors import IngestError
+from briefdesk.core.ingest.builder import ArticleBuilder
+from briefdesk.core.model import Article, BlockKind, Metadata
+
+__all__ = ["MAX_PDF_PAGES", "PasswordRequired", "looks_like_pdf", "read_pdf"]
+
+MAX_PDF_PAGES = 5_000
+"""Longer PDFs are refused: no article runs to this, and reading them would take minutes."""
+
+_PAGE_NUMBER = re.compile(
+    r"^(?:[-–—]\s*)?(?:page\s+|p\.\s*|seite\s+|עמוד\s+|صفحة\s+)?\d{1,4}"
+    r"(?:\s*(?:/|of|von|de|מתוך|من)\s*\d{1,4})?(?:\s*[-–—])?$",
+    re.I,
+)
+_LIGATURES = re.compile("[\ufb00-\ufb06]")
+_HYPHEN_END = re.compile(r"(\w)[-\u00ad]$")
+
+
+class PasswordRequired(IngestError):
+    """The PDF is encrypted; read it again with its password."""
+
+
+@dataclass(slots=True)
+class _Line:
+    text: str
+    top: float
+    bottom: float
+
+
+def looks_like_pdf(data: bytes) -> bool:
+    """Tell whether *data* is a PDF by its signature (allowing junk before it, as readers do)."""
+    return b"%PDF-" in data[:1024]
+
+
+def read_pdf(
+    data: bytes,
+    *,
+    name: str | None = None,
+    password: str | None = None,
+    progress: Callable[[float], None] | None = None,
+) -> Article:
+    """Return the article in the PDF *data*.
+
+    Raises PasswordRequired for an encrypted PDF without the right *password*, and
+    IngestError for a damaged PDF or one with no text layer.
+    """
+    import pypdfium2 as pdfium
+
+    try:
+        document = pdfium.PdfDocument(data, password=password)
+    except pdfium.PdfiumError as error:
+        if "password" in str(error).lower():
+            if password:
+                raise PasswordRequired("the PDF's password is wrong") from None
+            raise PasswordRequired("the PDF is encrypted; give its password") from None
+        raise IngestError(f"not a readable PDF ({error})") from None
+    try:
+        count = len(document)
+        if count > MAX_PDF_PAGES:
+            raise IngestError(f"the PDF has {count} pages; BriefDesk reads up to {MAX_PDF_PAGES}")
+        pages = []
+        for index in range(count):
+            pages.append(_page_lines(document, index))
+            if progress is not None:
+                progress((index + 1) / count)
+        meta = document.get_metadata_dict()
+    finally:
+        document.close()
+    if not any(line.text.strip() for page in pages for line in page):
+        raise IngestError("the PDF has no text layer (it is probably scanned); run OCR first")
+    _drop_furniture(pages)
+    builder = ArticleBuilder()
+    for page in pages:
+        for paragraph in _paragraphs(page):
+            builder.add(BlockKind.PARAGRAPH, paragraph)
+    date = meta.get("CreationDate", "")
+    metadata = Metadata(
+        title=(meta.get("Title") or "").strip() or None,
+        author=(meta.get("Author") or "").strip() or None,
+        date=None if not re.match(r"D:\d{8}", date) else f"{date[2:6]}-{date[6:8]}-{date[8:10]}",
+        format="pdf",
+        source_name=name,
+    )
+    return builder.build(metadata)
+
+
+def _page_lines(document: object, index: int) -> list[_Line]:
+    page = document[index]  # type: ignore[index]
+    textpage = page.get_textpage()
+    try:
+        lines: list[_Line] = []
+        for rect in range(textpage.count_rects()):
+            left, bottom, right, top = textpage.get_rect(rect)
+            text = textpage.get_text_bounded(left, bottom, right, top).strip("\r\n")
+            if not text.strip():
+                continue
+            if lines and abs(lines[-1].top - top) < 0.5 * (top - bottom):
+                lines[-1].text += " " + text  # another run on the same line
+            else:
+                lines.append(_Line(text, top, bottom))
+        return lines
+    finally:
+        textpage.close()
+        page.close()
+
+
+def _normal(text: str) -> str:
+    return re.sub(r"\d+", "#", " ".join(text.split()).casefold())
+
+
+def _drop_furniture(pages: list[list[_Line]]) -> None:
+    """Remove page numbers, and headers or footers repeated on most pages."""
+    if len(pages) >= 3:
+        edges: Counter[str] = Counter()
+        for page in pages:
+            for line in {
+                *(_normal(x.text) for x in page[:2]),
+                *(_normal(x.text) for x in page[-2:]),
+            }:
+                edges[line] += 1
+        repeated = {line for line, n in edges.items() if n >= max(3, 0.6 * len(pages))}
+    else:
+        repeated = set()
+    for page in pages:
+        for position in (0, 1, -1, -2):
+            if not page:
+                break
+            index = position if position >= 0 else len(page) + position
+            if not 0 <= index < len(page):
+                continue
+            line = page[index]
+            if _PAGE_NUMBER.match(line.text.strip()) or _normal(line.text) in repeated:
+                del page[index]
+
+
+def _paragraphs(lines: list[_Line]) -> list[str]:
+    """Join lines into paragraphs, breaking where the gap between lines is unusually wide."""
+    if not lines:
+        return []
+    gaps = [a.bottom - b.top for a, b in itertools.pairwise(lines)]
+    usual = sorted(g for g in gaps if g >= 0)
+    normal_gap = usual[len(usual) // 2] if usual else 0.0
+    heights = sorted(line.top - line.bottom for line in lines)
+    height = heights[len(heights) // 2]
+    paragraphs: list[list[str]] = [[lines[0].text]]
+    for gap, line in zip(gaps, lines[1:], strict=False):
+        if gap > normal_gap + 0.6 * height or gap < -2 * height:
+            paragraphs.append([line.text])
+        else:
+            paragraphs[-1].append(line.text)
+    return [_join(parts) for parts in paragraphs]
+
+
+def _join(parts: list[str]) -> str:
+    text = ""
+    for part in parts:
+        part = _LIGATURES.sub(lambda m: unicodedata.normalize("NFKC", m.group(0)), part.strip())
+        if not text:
+            text = part
+        elif _HYPHEN_END.search(text) and part[:1].islower():
+            text = text[:-1] + part
+        else:
+            text += " " + part
+    return text
