@@ -199,29 +199,46 @@ def _build_parser() -> argparse.ArgumentParser:
 
 
 def _add_read_options(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--format", metavar="F", help="read as this format (default: detect)")
+    parser.add_argument(
+        "--format",
+        metavar="F",
+        help="text, html, markdown, docx or pdf (default: detect by content)",
+    )
     parser.add_argument(
         "--encoding", metavar="E", help="the text encoding (default: detect), e.g. cp1255"
     )
+    parser.add_argument("--password", metavar="P", help="the password of an encrypted PDF")
 
 
 # Verbs ----------------------------------------------------------------------------------
 
 
 def _read_article(
-    file: str, format: str | None = None, encoding: str | None = None
+    file: str,
+    format: str | None = None,
+    encoding: str | None = None,
+    password: str | None = None,
+    *,
+    language: bool = True,
 ) -> tuple[Article, str | None, bytes]:
-    """Read the article in *file* ("-": standard input); return it, its name and its bytes."""
+    """Read the article in *file* ("-": standard input); return it, its name and its bytes.
+
+    Standard input is read by content like a file (pasted HTML is read as HTML).
+    """
     from briefdesk.core import ingest
 
     if file == "-":
         data = sys.stdin.buffer.read(ingest.MAX_SOURCE_BYTES + 1)
-        article = ingest.read_bytes(data, format=format or "text", encoding=encoding)
+        article = ingest.read_bytes(
+            data, format=format, encoding=encoding, password=password, language=language
+        )
         return article, None, data
     name = Path(file).name
     data = ingest.read_file_bytes(file)
     try:
-        article = ingest.read_bytes(data, name=name, format=format, encoding=encoding)
+        article = ingest.read_bytes(
+            data, name=name, format=format, encoding=encoding, password=password, language=language
+        )
     except BriefDeskError as error:
         raise type(error)(f"{name}: {error}") from None
     return article, name, data
@@ -234,7 +251,10 @@ def _load(path: str, *, writable: bool) -> Note:
 
 
 def _cmd_ingest(args: argparse.Namespace) -> None:
-    article, _, _ = _read_article(args.file, args.format, args.encoding)
+    # The language is only shown with --json; guessing it costs a model load.
+    article, _, _ = _read_article(
+        args.file, args.format, args.encoding, args.password, language=args.json
+    )
     if args.json:
         _print_json(_article_json(article))
     else:
@@ -281,7 +301,7 @@ def _cmd_new(args: argparse.Namespace) -> None:
     from briefdesk.core.model import AddFact, Batch, Note, Source
     from briefdesk.core.suggest import suggest
 
-    article, name, data = _read_article(args.file, args.format, args.encoding)
+    article, name, data = _read_article(args.file, args.format, args.encoding, args.password)
     note = Note(article, source=Source(name or "pasted.txt", data))
     if args.suggest:
         note.apply(Batch("Add suggestions", tuple(AddFact(f) for f in suggest(article))))

@@ -24,3 +24,9 @@ def test_direction_counts_strong_characters() -> None:
     assert text_direction("مذكرة تفاهم") == "rtl"
     assert first_strong_direction("123 שלום abc") == "rtl"
     assert first_strong_direction("123 !!") is None
+
+
+def test_bidi_overrides_are_dropped_but_marks_and_isolates_kept() -> None:
+    text = canonicalize("abc\u202edcba\u202c \u200fשלום\u200e \u2067x\u2069")
+    assert text == "abcdcba \u200fשלום\u200e \u2067x\u2069"
+    assert is_canonical(text)

@@ -74,7 +74,9 @@ def detect_format(data: bytes, name: str | None = None) -> str:
     if looks_like_html(data):
         return "html"
     if suffix in _BY_EXTENSION:
-        return _BY_EXTENSION[suffix]
+        kind = _BY_EXTENSION[suffix]
+        # A "page" with no markup at all is text that was merely named .html.
+        return "text" if kind == "html" and b"<" not in data[:65536] else kind
     if data.lstrip(b"\xef\xbb\xbf").startswith(b"---\n"):
         return "markdown"
     return "text"

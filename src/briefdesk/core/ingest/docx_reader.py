@@ -80,12 +80,12 @@ def _list_level(paragraph: Any) -> int:
 
 def _table(table: Any, builder: ArticleBuilder) -> None:
     """Add each cell once, row by row (merged cells repeat in python-docx's grid)."""
-    seen: set[int] = set()
+    seen: dict[int, Any] = {}  # holds the elements too, so their ids cannot be reused
     for row in table.rows:
         for cell in row.cells:
             if id(cell._tc) in seen:
                 continue
-            seen.add(id(cell._tc))
+            seen[id(cell._tc)] = cell._tc
             builder.add(BlockKind.TABLE_CELL, "\n".join(p.text for p in cell.paragraphs))
             for inner in cell.tables:
                 _table(inner, builder)

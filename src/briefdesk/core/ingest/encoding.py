@@ -6,7 +6,10 @@ import codecs
 
 from briefdesk.core.errors import IngestError
 
-__all__ = ["decode"]
+__all__ = ["MIN_CONFIDENCE", "decode"]
+
+MIN_CONFIDENCE = 0.05
+"""Below this chardet confidence the bytes are noise, not text (short real snippets score 0.09+)."""
 
 # Longest BOMs first: the UTF-32-LE BOM begins with the UTF-16-LE one.
 _BOMS: tuple[tuple[bytes, str], ...] = (
@@ -90,13 +93,19 @@ def _detect(data: bytes) -> tuple[str, str]:
 
     guess = chardet.detect(data[:200_000])
     name = guess.get("encoding")
-    if not name:
-        raise IngestError("cannot tell the file's encoding; name it with --encoding")
+    if not name or (guess.get("confidence") or 0.0) < MIN_CONFIDENCE:
+        raise IngestError(
+            "cannot tell the file's encoding (it may be binary); name it with --encoding"
+        )
     try:
         encoding = codecs.lookup(name).name
-        return data.decode(encoding), encoding
+        text = data.decode(encoding)
     except (LookupError, UnicodeDecodeError):
         raise IngestError(
             f"the file does not decode as {name}, its likeliest encoding; name the right one "
             "with --encoding"
         ) from None
+    controls = sum(1 for char in text[:100_000] if char < " " and char not in "\n\r\t")
+    if controls > 0.05 * min(len(text), 100_000):
+        raise IngestError("the file looks binary, not text (it is full of control characters)")
+    return text, encoding

@@ -75,6 +75,8 @@ def read_html(data: bytes, *, name: str | None = None, encoding: str | None = No
     main = doc.find("main")
     if main is not None:
         _walk(main, builder, 0)
+    if not len(builder):
+        raise IngestError("no article text found in the page")
     title = doc.get("title") or page_meta.get("title") or builder.first_heading
     metadata = Metadata(
         title=title,

@@ -29,7 +29,8 @@ _PAGE_NUMBER = re.compile(
     re.I,
 )
 _LIGATURES = re.compile("[\ufb00-\ufb06]")
-_HYPHEN_END = re.compile(r"(\w)[-\u00ad]$")
+# pdfium reports a hyphen that ends a line as U+0002; soft hyphens and real ones join too.
+_HYPHEN_END = re.compile(r"(\w)[-\u00ad\x02]$")
 
 
 class PasswordRequired(IngestError):
@@ -125,28 +126,23 @@ def _normal(text: str) -> str:
 
 
 def _drop_furniture(pages: list[list[_Line]]) -> None:
-    """Remove page numbers, and headers or footers repeated on most pages."""
-    if len(pages) >= 3:
-        edges: Counter[str] = Counter()
-        for page in pages:
-            for line in {
-                *(_normal(x.text) for x in page[:2]),
-                *(_normal(x.text) for x in page[-2:]),
-            }:
-                edges[line] += 1
-        repeated = {line for line, n in edges.items() if n >= max(3, 0.6 * len(pages))}
-    else:
-        repeated = set()
+    """Remove page numbers, and headers or footers repeated on most pages.
+
+    Only the first two and last two lines of a page are candidates: furniture sits there.
+    """
+    edges: Counter[str] = Counter()
     for page in pages:
-        for position in (0, 1, -1, -2):
-            if not page:
-                break
-            index = position if position >= 0 else len(page) + position
-            if not 0 <= index < len(page):
-                continue
-            line = page[index]
-            if _PAGE_NUMBER.match(line.text.strip()) or _normal(line.text) in repeated:
-                del page[index]
+        edges.update({_normal(line.text) for line in [*page[:2], *page[-2:]]})
+    needed = max(3, 0.6 * len(pages))
+    repeated = {text for text, n in edges.items() if n >= needed} if len(pages) >= 3 else set()
+    for number, page in enumerate(pages):
+        edge = {0, 1, len(page) - 1, len(page) - 2}
+        pages[number] = [
+            line
+            for index, line in enumerate(page)
+            if index not in edge
+            or not (_PAGE_NUMBER.match(line.text.strip()) or _normal(line.text) in repeated)
+        ]
 
 
 def _paragraphs(lines: list[_Line]) -> list[str]:
@@ -177,4 +173,4 @@ def _join(parts: list[str]) -> str:
             text = text[:-1] + part
         else:
             text += " " + part
-    return text
+    return text.replace("\x02", "-")

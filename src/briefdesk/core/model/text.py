@@ -22,8 +22,10 @@ __all__ = [
 Direction = Literal["ltr", "rtl"]
 
 _NEWLINES = re.compile(r"\r\n?|[\u2028\u2029\x85\x0b\x0c]")
-# C0 and C1 controls (but \t and \n), DEL, and lone surrogates, which no file encoding can carry.
-_FORBIDDEN = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\r]")
+# C0 and C1 controls (but \t and \n), DEL, lone surrogates (no file encoding can carry them)
+# and the bidi embedding and override controls U+202A–U+202E, which can make text display in
+# an order other than the one it is read in ("Trojan Source"); marks and isolates stay.
+_FORBIDDEN = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\r\u202a-\u202e]")
 _RTL_CLASSES = frozenset({"R", "AL"})
 
 
@@ -31,8 +33,8 @@ def canonicalize(text: str) -> str:
     """Return *text* in canonical form: NFC, ``\\n`` line ends, no stray control characters.
 
     Line and paragraph separators, vertical tab and form feed become ``\\n``; other control
-    characters are dropped, since they carry no meaning in an article and would make the text
-    unsafe to print or export.
+    characters and bidi overrides are dropped, since they carry no meaning in an article and
+    would make the text unsafe to print, display or export.
     """
     text = _NEWLINES.sub("\n", text)
     text = _FORBIDDEN.sub("", text)

@@ -1,0 +1,107 @@
+"""PDFs, written here with reportlab: multi-page with furniture, encrypted, scanned, damaged."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+from reportlab.lib.pagesizes import A4
+from reportlab.pdfgen.canvas import Canvas
+
+from briefdesk.core import ingest
+from briefdesk.core.errors import IngestError
+from briefdesk.core.ingest.pdf_reader import PasswordRequired
+
+PARAGRAPHS = [
+    [
+        "Norway and Japan have signed a Memorandum of Understanding on",
+        "Defence Cooperation in Oslo, deepening a partnership that both govern-",
+        "ments describe as essential to security in the High North.",
+    ],
+    [
+        "The MoU sets out a framework for cooperation in maritime domain",
+        "awareness, cold-weather operations and cyber security. It also pro-",
+        "vides for regular staff talks and the exchange of liaison officers.",
+    ],
+    [
+        "Officials said the two ministries agreed to establish a Joint Steering",
+        "Committee, which will meet once a year and report to both ministers.",
+    ],
+]
+
+
+def make_pdf(pages: int = 3, *, encrypt: str | None = None, text: bool = True) -> bytes:
+    out = io.BytesIO()
+    canvas = Canvas(out, pagesize=A4, encrypt=encrypt, invariant=1)
+    canvas.setTitle("Norway–Japan MoU")
+    canvas.setAuthor("Press Office")
+    width, height = A4
+    for number in range(1, pages + 1):
+        if not text:
+            canvas.rect(100, 400, 300, 200, fill=1)
+            canvas.showPage()
+            continue
+        canvas.setFont("Helvetica", 9)
+        canvas.drawString(72, height - 40, "Ministry of Defence — Press Release")
+        canvas.drawCentredString(width / 2, 30, f"Page {number} of {pages}")
+        canvas.setFont("Helvetica", 11)
+        y = height - 100
+        shift = number - 1  # each page a different order, as real pages differ
+        for paragraph in PARAGRAPHS[shift % 3 :] + PARAGRAPHS[: shift % 3]:
+            for line in paragraph:
+                canvas.drawString(72, y, line)
+                y -= 15
+            y -= 18
+        canvas.showPage()
+    canvas.save()
+    return out.getvalue()
+
+
+def test_text_in_paragraphs_without_page_furniture() -> None:
+    article = ingest.read_bytes(make_pdf(), name="release.pdf")
+    paragraphs = [article.text[b.start : b.end] for b in article.blocks]
+    assert paragraphs[:3] == [
+        "Norway and Japan have signed a Memorandum of Understanding on Defence Cooperation in "
+        "Oslo, deepening a partnership that both governments describe as essential to security "
+        "in the High North.",
+        "The MoU sets out a framework for cooperation in maritime domain awareness, "
+        "cold-weather operations and cyber security. It also provides for regular staff talks "
+        "and the exchange of liaison officers.",
+        "Officials said the two ministries agreed to establish a Joint Steering Committee, "
+        "which will meet once a year and report to both ministers.",
+    ]
+    assert len(paragraphs) == 9
+    assert "Press Release" not in article.text and "Page 2" not in article.text
+    assert article.metadata.title == "Norway–Japan MoU"
+    assert article.metadata.format == "pdf"
+
+
+def test_lines_join_with_hyphens_and_ligatures_spelt_out() -> None:
+    from briefdesk.core.ingest.pdf_reader import _join
+
+    assert _join(["the of\ufb01cials were pro-", "vided with a well-", "Known plan"]) == (
+        "the officials were provided with a well- Known plan"
+    )
+    assert _join(["a line ending in pdfium's hyphen mark pro\x02", "vides"]) == (
+        "a line ending in pdfium's hyphen mark provides"
+    )
+
+
+def test_encrypted_pdf_needs_its_password() -> None:
+    data = make_pdf(1, encrypt="s3cret")
+    with pytest.raises(PasswordRequired, match="encrypted"):
+        ingest.read_bytes(data, name="locked.pdf")
+    with pytest.raises(PasswordRequired, match="wrong"):
+        ingest.read_bytes(data, name="locked.pdf", password="nope")
+    article = ingest.read_bytes(data, name="locked.pdf", password="s3cret")
+    assert "Joint Steering Committee" in article.text
+
+
+def test_scanned_pdf_is_named_as_such() -> None:
+    with pytest.raises(IngestError, match="no text layer"):
+        ingest.read_bytes(make_pdf(2, text=False), name="scan.pdf")
+
+
+def test_damaged_pdf() -> None:
+    with pytest.raises(IngestError, match="not a readable PDF"):
+        ingest.read_bytes(b"%PDF-1.4\n" + b"garbage " * 100, name="bad.pdf")
