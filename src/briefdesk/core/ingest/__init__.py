@@ -13,6 +13,7 @@ from pathlib import Path
 
 from briefdesk.core.errors import IngestError
 from briefdesk.core.ingest.metadata import complete_metadata, find_date, guess_language
+from briefdesk.core.ingest.sniff import looks_like_docx, looks_like_html, looks_like_pdf
 from briefdesk.core.ingest.text import read_text
 from briefdesk.core.model import Article
 
@@ -60,10 +61,6 @@ def detect_format(data: bytes, name: str | None = None) -> str:
 
     Raises IngestError for a file kind BriefDesk does not read, naming what to do instead.
     """
-    from briefdesk.core.ingest.docx_reader import looks_like_docx
-    from briefdesk.core.ingest.html_reader import looks_like_html
-    from briefdesk.core.ingest.pdf_reader import looks_like_pdf
-
     suffix = Path(name or "").suffix.lower()
     if looks_like_pdf(data):
         return "pdf"

@@ -11,16 +11,11 @@ from briefdesk.core.ingest.builder import ArticleBuilder
 from briefdesk.core.ingest.zipsafety import check_zip
 from briefdesk.core.model import Article, BlockKind, Metadata
 
-__all__ = ["looks_like_docx", "read_docx"]
+__all__ = ["read_docx"]
 
 _FOOTNOTES = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/footnotes"
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _HEADING = re.compile(r"(?:heading|überschrift|titre)\s*(\d)", re.I)
-
-
-def looks_like_docx(data: bytes) -> bool:
-    """Tell whether *data* is a Word document: a ZIP that names ``word/document.xml``."""
-    return data.startswith(b"PK\x03\x04") and b"word/" in data[:65536]
 
 
 def read_docx(data: bytes, *, name: str | None = None) -> Article:
@@ -39,11 +34,18 @@ def read_docx(data: bytes, *, name: str | None = None) -> Article:
         raise
     builder = ArticleBuilder()
     title_style: str | None = None
+    # Style names by id, read once: python-docx's paragraph.style scans every style of the
+    # document on each call, which made a 100,000-word document take seconds.
+    names = {
+        style.get(f"{_W}styleId"): (style.find(f"{_W}name").get(f"{_W}val") or "")
+        for style in document.styles.element.iter(f"{_W}style")
+        if style.find(f"{_W}name") is not None
+    }
     for item in document.iter_inner_content():
         if hasattr(item, "rows"):
             _table(item, builder)
             continue
-        style = (item.style.name if item.style is not None else "") or ""
+        style = names.get(item._p.style, "") if item._p.style else ""
         text = item.text
         if style == "Title":
             title_style = title_style or text.strip()

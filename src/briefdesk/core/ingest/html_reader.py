@@ -16,22 +16,9 @@ from briefdesk.core.ingest.builder import ArticleBuilder
 from briefdesk.core.ingest.encoding import decode
 from briefdesk.core.model import Article, BlockKind, Metadata
 
-__all__ = ["looks_like_html", "read_html"]
+__all__ = ["read_html"]
 
-_HTML_START = re.compile(
-    rb"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|title)\b",
-    re.I | re.S,
-)
 _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([\w-]+)""", re.I)
-_TAG = re.compile(rb"<(p|div|span|a|br|h[1-6]|li|table|article)\b", re.I)
-
-
-def looks_like_html(data: bytes) -> bool:
-    """Tell whether *data* is HTML by its content: a doctype or opening tags near the top."""
-    head = data[:4096].lstrip(b"\xef\xbb\xbf")
-    if _HTML_START.match(head):
-        return True
-    return len(_TAG.findall(head)) >= 5
 
 
 def _decode_html(data: bytes, encoding: str | None) -> tuple[str, str]:

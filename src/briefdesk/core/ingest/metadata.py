@@ -5,19 +5,28 @@ from __future__ import annotations
 import re
 import warnings
 from dataclasses import replace
+from functools import cache
 
 from briefdesk.core.model import Article
 
 __all__ = ["complete_metadata", "find_date", "guess_language"]
 
 _HEAD_CHARS = 600  # a dateline sits at the top of an article
-_MONTHS = "January February March April May June July August September October November December"
-_MONTH_NAMES = _MONTHS.split()
-_MONTH = "|".join(_MONTH_NAMES)
-_ISO = re.compile(r"\b((?:19|20)\d\d)-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])\b")
-_DMY = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)? ({_MONTH}),? ((?:19|20)\d\d)\b")
-_MDY = re.compile(rf"\b({_MONTH}) (\d{{1,2}})(?:st|nd|rd|th)?,? ((?:19|20)\d\d)\b")
+_MONTH_NAMES = (
+    "January February March April May June July August September October November December"
+).split()
 _HAS_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+
+
+@cache
+def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """The dateline patterns, compiled on first use (only when a year is in sight)."""
+    month = "|".join(_MONTH_NAMES)
+    return (
+        re.compile(r"\b((?:19|20)\d\d)-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])\b"),
+        re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)? ({month}),? ((?:19|20)\d\d)\b"),
+        re.compile(rf"\b({month}) (\d{{1,2}})(?:st|nd|rd|th)?,? ((?:19|20)\d\d)\b"),
+    )
 
 
 def find_date(text: str, language: str | None = None) -> str | None:
@@ -27,19 +36,20 @@ def find_date(text: str, language: str | None = None) -> str | None:
     loaded only then (it is slow to import).
     """
     head = text[:_HEAD_CHARS]
+    if not _HAS_YEAR.search(head):
+        return None
+    iso, dmy, mdy = _patterns()
     found: list[tuple[int, str]] = []
-    if match := _ISO.search(head):
+    if match := iso.search(head):
         found.append((match.start(), match.group(0)))
-    if match := _DMY.search(head):
+    if match := dmy.search(head):
         day, month, year = match.groups()
         found.append((match.start(), f"{year}-{_MONTH_NAMES.index(month) + 1:02d}-{int(day):02d}"))
-    if match := _MDY.search(head):
+    if match := mdy.search(head):
         month, day, year = match.groups()
         found.append((match.start(), f"{year}-{_MONTH_NAMES.index(month) + 1:02d}-{int(day):02d}"))
     if found:
         return min(found)[1]
-    if not _HAS_YEAR.search(head):
-        return None
     return _dateparser_search(head, language)
 
 

@@ -18,7 +18,7 @@ from briefdesk.core.errors import IngestError
 from briefdesk.core.ingest.builder import ArticleBuilder
 from briefdesk.core.model import Article, BlockKind, Metadata
 
-__all__ = ["MAX_PDF_PAGES", "PasswordRequired", "looks_like_pdf", "read_pdf"]
+__all__ = ["MAX_PDF_PAGES", "PasswordRequired", "read_pdf"]
 
 MAX_PDF_PAGES = 5_000
 """Longer PDFs are refused: no article runs to this, and reading them would take minutes."""
@@ -29,7 +29,9 @@ _PAGE_NUMBER = re.compile(
     re.I,
 )
 _LIGATURES = re.compile("[\ufb00-\ufb06]")
-# pdfium reports a hyphen that ends a line as U+0002; soft hyphens and real ones join too.
+_PDFIUM_HYPHEN = re.compile("\ufffe(?=(.))", re.S)
+# pdfium reports a hyphen that ends a line as U+0002 where it keeps the line break;
+# soft hyphens and real ones join too.
 _HYPHEN_END = re.compile(r"(\w)[-\u00ad\x02]$")
 
 
@@ -42,11 +44,6 @@ class _Line:
     text: str
     top: float
     bottom: float
-
-
-def looks_like_pdf(data: bytes) -> bool:
-    """Tell whether *data* is a PDF by its signature (allowing junk before it, as readers do)."""
-    return b"%PDF-" in data[:1024]
 
 
 def read_pdf(
@@ -102,19 +99,24 @@ def read_pdf(
 
 
 def _page_lines(document: object, index: int) -> list[_Line]:
+    """The page's text lines in content order, each with the vertical extent of its first
+    character (pdfium's text includes the line breaks it inferred, so text offsets are
+    character indexes)."""
     page = document[index]  # type: ignore[index]
     textpage = page.get_textpage()
     try:
+        text = textpage.get_text_range()
         lines: list[_Line] = []
-        for rect in range(textpage.count_rects()):
-            left, bottom, right, top = textpage.get_rect(rect)
-            text = textpage.get_text_bounded(left, bottom, right, top).strip("\r\n")
-            if not text.strip():
-                continue
-            if lines and abs(lines[-1].top - top) < 0.5 * (top - bottom):
-                lines[-1].text += " " + text  # another run on the same line
-            else:
-                lines.append(_Line(text, top, bottom))
+        # pdfium joins a line that ends in a hyphen to the next, marking the hyphen U+FFFE;
+        # replace the mark one for one so offsets stay character indexes.
+        text = _PDFIUM_HYPHEN.sub(lambda m: "\x00" if m.group(1).islower() else "-", text)
+        position = 0
+        for raw in text.split("\r\n"):
+            lead = len(raw) - len(raw.lstrip())
+            if raw.strip():
+                _, bottom, _, top = textpage.get_charbox(position + lead, loose=True)
+                lines.append(_Line(raw.strip().replace("\x00", ""), top, bottom))
+            position += len(raw) + 2
         return lines
     finally:
         textpage.close()
@@ -166,10 +168,12 @@ def _paragraphs(lines: list[_Line]) -> list[str]:
 def _join(parts: list[str]) -> str:
     text = ""
     for part in parts:
-        part = _LIGATURES.sub(lambda m: unicodedata.normalize("NFKC", m.group(0)), part.strip())
+        part = part.strip()
+        if _LIGATURES.search(part):
+            part = _LIGATURES.sub(lambda m: unicodedata.normalize("NFKC", m.group(0)), part)
         if not text:
             text = part
-        elif _HYPHEN_END.search(text) and part[:1].islower():
+        elif _HYPHEN_END.search(text[-2:]) and part[:1].islower():
             text = text[:-1] + part
         else:
             text += " " + part

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import secrets
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any
@@ -67,6 +66,8 @@ MAX_FIELD_LENGTH = 10_000
 
 def new_fact_id() -> str:
     """Return a fresh fact id: short enough to type in the CLI, random so ids never collide."""
+    import secrets
+
     return "f" + secrets.token_hex(4)
 
 
