@@ -10,11 +10,11 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ["XDG_CONFIG_HOME"] = tempfile.mkdtemp()  # no remembered geometry: a fixed size
 
-from PySide6.QtWidgets import QApplication  # noqa: E402
+from PySide6.QtWidgets import QApplication
 
-from briefdesk.core.model import FactKind, find_text  # noqa: E402
-from briefdesk.ui.app import create_window  # noqa: E402
-from briefdesk.ui.main_window import MainWindow  # noqa: E402
+from briefdesk.core.model import FactKind, find_text
+from briefdesk.ui.app import create_window
+from briefdesk.ui.main_window import MainWindow
 
 DOCS = Path(__file__).resolve().parent
 
@@ -34,21 +34,56 @@ TAGS = [
 ]
 
 
-def main() -> None:
-    app = QApplication(sys.argv[:1])
-    window = create_window()
-    assert isinstance(window, MainWindow)
-    for kind, words, nth in TAGS:
+HEBREW = """נורווגיה ויפן חתמו על מזכר הבנות ביטחוני
+
+אוסלו, 12 במרץ 2026
+
+נורווגיה ויפן חתמו היום באוסלו על מזכר הבנות לשיתוף פעולה ביטחוני. על המזכר חתמו שרת \
+ההגנה של נורווגיה, אינגריד סולברג האוגן, ושר המדינה להגנה של יפן, קנג'י מורימוטו.
+
+המזכר עוסק במודעות למרחב הימי, בפעילות בתנאי קור ובהגנת סייבר, וקובע שיחות מטות סדירות \
+וחילופי קציני קישור (Liaison Officers).
+
+"המזכר הזה הופך שנים של רצון טוב לתוכנית עבודה", אמרה השרה לאחר הטקס.
+
+מאמר זה בדוי. הוא נכתב עבור BriefDesk כדוגמה.
+"""
+
+HEBREW_TAGS = [
+    (FactKind.PARTY, "נורווגיה", 1),
+    (FactKind.PARTY, "יפן", 1),
+    (FactKind.PLACE, "אוסלו", 2),
+    (FactKind.DATE, "12 במרץ 2026", 1),
+    (FactKind.SIGNATORY, "אינגריד סולברג האוגן", 1),
+    (FactKind.SIGNATORY, "קנג'י מורימוטו", 1),
+    (FactKind.DOMAIN, "הגנת סייבר", 1),
+    (FactKind.OUTCOME, "מזכר הבנות לשיתוף פעולה ביטחוני", 1),
+]
+
+
+def shoot(window: MainWindow, tags: list[tuple[FactKind, str, int]], name: str) -> None:
+    app = QApplication.instance()
+    for kind, words, nth in tags:
         start, end = find_text(window.note.article.text, words, nth)
         window.article_view.select_span(start, end)
         window.tag_selection(kind, exact=True)
     window.article_view.select_span(0, 0)
     window.resize(1280, 820)
     window.show()
-    app.processEvents()
-    window.grab().save(str(DOCS / "screenshot-main-window.png"))
+    app.processEvents()  # type: ignore[union-attr]
+    window.grab().save(str(DOCS / name))
     window.note.history.mark_clean()
     window.close()
+
+
+def main() -> None:
+    app = QApplication(sys.argv[:1])
+    shoot(create_window(), TAGS, "screenshot-main-window.png")  # type: ignore[arg-type]
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "hebrew-mou.txt"
+        path.write_text(HEBREW, encoding="utf-8")
+        shoot(create_window(str(path)), HEBREW_TAGS, "screenshot-hebrew.png")  # type: ignore[arg-type]
+    del app
 
 
 if __name__ == "__main__":

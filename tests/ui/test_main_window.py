@@ -135,3 +135,15 @@ def test_export_from_the_window(make_main_window, tmp_path: Path) -> None:  # ty
     window = make_main_window()
     assert window.export_to(tmp_path / "brief.docx")
     assert (tmp_path / "brief.docx").stat().st_size > 0
+
+
+def test_hebrew_article_reads_right_to_left(make_main_window, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    path = tmp_path / "he.txt"
+    path.write_text("ישראל והודו חתמו על מזכר הבנות\n\nהמזכר נחתם בתל אביב.\n", encoding="utf-8")
+    window = make_main_window(str(path))
+    assert window.note.article.metadata.direction == "rtl"
+    option = window.article_view.document().defaultTextOption()
+    assert option.alignment() & Qt.AlignmentFlag.AlignRight
+    start, end = _select(window, "בתל אביב")
+    window.tag_selection(FactKind.PLACE)
+    assert [(f.text, f.start, f.end) for f in window.note] == [("בתל אביב", start, end)]

@@ -26,8 +26,13 @@ def sample_note() -> object:
 
 def create_window(path: str | None = None) -> object:
     """Return a main window on *path* (an article or a note), or on the sample if ``None``."""
+    from PySide6.QtWidgets import QApplication
+
+    from briefdesk.ui.fonts import install_bundled_fonts, ui_font
     from briefdesk.ui.main_window import MainWindow
 
+    install_bundled_fonts()
+    QApplication.setFont(ui_font())
     window = MainWindow(sample_note())  # type: ignore[arg-type]
     if path is not None:
         window.open_path(Path(path))

@@ -9,6 +9,7 @@ from PySide6.QtGui import QColor, QFont, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QPlainTextEdit, QWidget
 
 from briefdesk.core.model import Article, Change, Fact, Note
+from briefdesk.core.render.fonts import FAMILY_FALLBACK
 from briefdesk.ui.offsets import OffsetMap
 from briefdesk.ui.palette import highlight_colour
 
@@ -34,6 +35,7 @@ class ArticleView(QPlainTextEdit):
         self.setAccessibleName("Article")
         self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
         font = QFont(self.font())
+        font.setFamilies(list(FAMILY_FALLBACK))
         font.setPointSizeF(max(font.pointSizeF(), 10.0) * 1.15)
         self.setFont(font)
         self.document().setUndoRedoEnabled(False)
@@ -53,7 +55,26 @@ class ArticleView(QPlainTextEdit):
     def _show_article(self, article: Article) -> None:
         self._offsets = OffsetMap(article.text)
         self.setPlainText(article.text)
+        self._set_direction(article)
         self.moveCursor(QTextCursor.MoveOperation.Start)
+
+    def _set_direction(self, article: Article) -> None:
+        """Align the article to the side its script reads from.
+
+        Each paragraph's bidi order follows its own text (Qt's automatic direction). The
+        alignment is the article's dominant direction: QPlainTextEdit, chosen because it
+        highlights thousands of spans in a few milliseconds, cannot align paragraphs one by
+        one, so an English paragraph in a Hebrew article is right-aligned too.
+        """
+        option = self.document().defaultTextOption()
+        option.setTextDirection(Qt.LayoutDirection.LayoutDirectionAuto)
+        side = (
+            Qt.AlignmentFlag.AlignRight
+            if article.metadata.direction == "rtl"
+            else (Qt.AlignmentFlag.AlignLeft)
+        )
+        option.setAlignment(side | Qt.AlignmentFlag.AlignAbsolute)
+        self.document().setDefaultTextOption(option)
 
     def selected_span(self) -> tuple[int, int] | None:
         """Return the selection as a code-point span of the article, or ``None`` if empty."""
