@@ -105,3 +105,31 @@ def test_scanned_pdf_is_named_as_such() -> None:
 def test_damaged_pdf() -> None:
     with pytest.raises(IngestError, match="not a readable PDF"):
         ingest.read_bytes(b"%PDF-1.4\n" + b"garbage " * 100, name="bad.pdf")
+
+
+def test_right_to_left_pages_come_out_in_logical_order() -> None:
+    """Hebrew and Arabic drawn as a PDF renderer draws them (glyphs in visual order, Arabic
+    as shaped presentation forms) are read back in logical order as plain letters."""
+    from importlib import resources
+
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    fonts = resources.files("briefdesk.resources") / "fonts"
+    for name, file in (("BDHebrew", "NotoSansHebrew-Regular.ttf"),
+                       ("BDArabic", "NotoSansArabic-Regular.ttf")):
+        with resources.as_file(fonts / file) as path:
+            pdfmetrics.registerFont(TTFont(name, str(path)))
+    hebrew = "ישראל והודו חתמו על מזכר הבנות"
+    arabic_forms = "\ufe8d\ufedf\ufeec\ufee8\ufeaa \ufe8d\ufedf\ufee4\ufecc\ufe8e\ufeeb\ufeaa\ufe93"
+    out = io.BytesIO()
+    canvas = Canvas(out, pagesize=A4, invariant=1)
+    canvas.setFont("BDHebrew", 14)
+    canvas.drawRightString(520, 700, hebrew[::-1])
+    canvas.setFont("BDArabic", 14)
+    canvas.drawRightString(520, 640, arabic_forms[::-1])
+    canvas.save()
+    article = ingest.read_bytes(out.getvalue(), name="rtl.pdf")
+    assert hebrew in article.text
+    assert "الهند المعاهدة" in article.text
+    assert article.metadata.direction == "rtl"

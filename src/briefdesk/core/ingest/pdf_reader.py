@@ -28,7 +28,9 @@ _PAGE_NUMBER = re.compile(
     r"(?:\s*(?:/|of|von|de|מתוך|من)\s*\d{1,4})?(?:\s*[-–—])?$",
     re.I,
 )
-_LIGATURES = re.compile("[\ufb00-\ufb06]")
+# Latin ligatures (ﬁ, ﬂ …) and Arabic presentation forms (shaped letters some PDFs map their
+# glyphs to) are spelt out as the plain letters a reader searches for.
+_LIGATURES = re.compile("[\ufb00-\ufb06\ufb50-\ufdff\ufe70-\ufefc]+")
 _PDFIUM_HYPHEN = re.compile("\ufffe(?=(.))", re.S)
 # pdfium reports a hyphen that ends a line as U+0002 where it keeps the line break;
 # soft hyphens and real ones join too.
