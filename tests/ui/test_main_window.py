@@ -39,14 +39,18 @@ def _select(window: MainWindow, words: str, nth: int = 1) -> tuple[int, int]:
     return start, end
 
 
-def _dismiss_next_dialog(seen: list[str]) -> None:
-    """Close the next modal dialog as soon as it appears, remembering its text."""
+def _dismiss_next_dialog(seen: list[str], button: QMessageBox.StandardButton | None = None) -> None:
+    """Close the next modal dialog as soon as it appears, remembering its text; with
+    *button*, press that button."""
 
     def close() -> None:
         dialog = QApplication.activeModalWidget()
         if isinstance(dialog, QMessageBox):
             seen.append(dialog.text())
-            dialog.accept()
+            if button is None:
+                dialog.accept()
+            else:
+                dialog.button(button).click()
         else:
             QTimer.singleShot(20, close)
 
@@ -147,3 +151,49 @@ def test_hebrew_article_reads_right_to_left(make_main_window, tmp_path: Path) ->
     start, end = _select(window, "בתל אביב")
     window.tag_selection(FactKind.PLACE)
     assert [(f.text, f.start, f.end) for f in window.note] == [("בתל אביב", start, end)]
+
+
+CRASH = """
+import os
+from PySide6.QtWidgets import QApplication
+from briefdesk.core.model import FactKind, find_text
+from briefdesk.ui.app import create_window
+app = QApplication([])
+window = create_window()
+start, end = find_text(window.note.article.text, "Kenji Morimoto")
+window.article_view.select_span(start, end)
+window.tag_selection(FactKind.SIGNATORY)
+window.autosave()
+os._exit(1)  # a crash: no close, no cleanup
+"""
+
+
+def test_recovery_after_a_crash(
+    qtbot: QtBot,
+    tmp_path: Path,  # type: ignore[no-untyped-def]
+    monkeypatch: pytest.MonkeyPatch,
+    make_main_window,
+) -> None:
+    import os
+    import subprocess
+    import sys
+
+    from briefdesk.ui.app import offer_recovery
+
+    monkeypatch.setenv("BRIEFDESK_BASEDIR", str(tmp_path / "home"))
+    crashed = subprocess.run(
+        [sys.executable, "-c", CRASH],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+        timeout=120,
+    )
+    assert crashed.returncode == 1, crashed.stderr[-2000:]
+    window = make_main_window()
+    seen: list[str] = []
+    _dismiss_next_dialog(seen, QMessageBox.StandardButton.Yes)
+    assert offer_recovery(window) == []
+    assert seen and "unsaved changes" in seen[0]
+    assert [f.text for f in window.note] == ["Kenji Morimoto"]
+    assert window.isWindowModified()
+    assert store.find_recoverable() == []  # recovered: the old files are gone

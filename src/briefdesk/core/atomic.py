@@ -13,7 +13,7 @@ from typing import BinaryIO
 __all__ = ["atomic_write"]
 
 
-def atomic_write(path: str | os.PathLike[str], write: Callable[[BinaryIO], None]) -> None:
+def atomic_write(path: str | os.PathLike[str], write: Callable[[BinaryIO], object]) -> None:
     """Call *write* on a temporary file beside *path*, then move it into place.
 
     The data is flushed and fsynced before ``os.replace``, so after a crash *path* holds either

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import sys
+import time
 from importlib import resources
 from pathlib import Path
 
 from briefdesk import APP_ID, APP_NAME, __version__
 
-__all__ = ["SAMPLE_ARTICLE", "create_window", "main", "run_gui"]
+__all__ = ["SAMPLE_ARTICLE", "create_window", "main", "offer_recovery", "run_gui"]
 
 SAMPLE_ARTICLE = "samples/maritime-mou.txt"
 """The article the app opens when started without a file (the project's own text)."""
@@ -50,7 +51,52 @@ def run_gui(path: str | None = None) -> int:
     QApplication.setDesktopFileName(APP_ID)
     window = create_window(path)
     window.show()  # type: ignore[attr-defined]
+    windows = [window, *offer_recovery(window)]
+    del windows  # kept alive by Qt while shown
     return int(app.exec())
+
+
+def offer_recovery(window: object) -> list[object]:
+    """Offer to recover notes autosaved by a BriefDesk that did not close cleanly.
+
+    The newest goes into *window* if it holds no changes of its own; others open in new
+    windows. Declined recoveries are deleted. Returns the new windows.
+    """
+    from PySide6.QtWidgets import QMessageBox
+
+    from briefdesk.core import store
+    from briefdesk.core.errors import BriefDeskError
+    from briefdesk.ui.main_window import MainWindow
+
+    assert isinstance(window, MainWindow)
+    opened: list[object] = []
+    for recovery in store.find_recoverable():
+        when = time.strftime("%d %b %Y %H:%M", time.localtime(recovery.saved_at))
+        answer = QMessageBox.question(
+            window,
+            "Recover unsaved work?",
+            f"BriefDesk closed unexpectedly while “{recovery.title}” had unsaved changes. "
+            f"They were autosaved at {when}. Recover them?",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Discard,
+            QMessageBox.StandardButton.Yes,
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            store.discard(recovery)
+            continue
+        try:
+            note = recovery.load()
+        except BriefDeskError as error:
+            QMessageBox.critical(window, "Cannot recover", str(error))
+            continue
+        target = window
+        if window.note.is_modified or opened or window.path is not None:
+            target = MainWindow(note)
+            target.show()
+            opened.append(target)
+        target.adopt_recovered(note, recovery.original)
+        target.autosave()  # under the new window's id, before the old files go
+        store.discard(recovery)
+    return opened
 
 
 def main() -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QPoint, QSettings, Qt
+from PySide6.QtCore import QByteArray, QPoint, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -52,6 +52,12 @@ class MainWindow(QMainWindow):
         self.article_view.fact_clicked.connect(self.fact_table.select_fact)
         self.session: NoteSession
         self.path: Path | None = None
+        self._autosaver = store.Autosaver()
+        self._autosaved_at: int | None = None  # the undo index of the last autosave
+        self._autosave_timer = QTimer(self)
+        self._autosave_timer.setInterval(store.AUTOSAVE_INTERVAL_S * 1000)
+        self._autosave_timer.timeout.connect(self.autosave)
+        self._autosave_timer.start()
         self._set_note(note, path)
         self.resize(1280, 820)
         self.resizeDocks([dock], [420], Qt.Orientation.Horizontal)
@@ -171,6 +177,8 @@ class MainWindow(QMainWindow):
         self._edit_menu.addAction(redo)
         if old is not None:
             old.deleteLater()
+            self._autosaver.clear()
+            self._autosaved_at = None
         self.path = path
         self.article_view.show_note(note)
         self.fact_table.show_note(note)
@@ -278,9 +286,33 @@ class MainWindow(QMainWindow):
             return False
         self.path = path
         self.session.undo_stack.setClean()
+        self._autosaver.clear()
+        self._autosaved_at = None
         self._update_title()
         self.statusBar().showMessage(f"Saved {path}", 4000)
         return True
+
+    def autosave(self) -> None:
+        """Write the note to the recovery folder if it has changes not yet autosaved.
+
+        Runs every minute; a failure is reported in the status bar (a dialog every minute
+        would be worse than the problem) and tried again next time.
+        """
+        note = self.note
+        position = self.session.undo_stack.index()
+        if not note.is_modified or note.read_only or position == self._autosaved_at:
+            return
+        try:
+            self._autosaver.save(note, self.path)
+        except BriefDeskError as error:
+            self.statusBar().showMessage(f"Autosave failed: {error}", 10_000)
+            return
+        self._autosaved_at = position
+
+    def adopt_recovered(self, note: Note, original: Path | None) -> None:
+        """Show a note recovered after a crash; it stays unsaved until the user saves it."""
+        self._set_note(note, original)
+        self.statusBar().showMessage("Recovered unsaved work; save it to keep it.", 10_000)
 
     def export_dialog(self) -> None:
         default = (self.path or Path(self.note.article.metadata.source_name or "note")).stem
@@ -349,6 +381,8 @@ class MainWindow(QMainWindow):
         settings = QSettings()
         settings.setValue("main_window/geometry", self.saveGeometry())
         settings.setValue("main_window/state", self.saveState())
+        self._autosave_timer.stop()
+        self._autosaver.clear()
         event.accept()
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:

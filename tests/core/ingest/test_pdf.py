@@ -116,8 +116,10 @@ def test_right_to_left_pages_come_out_in_logical_order() -> None:
     from reportlab.pdfbase.ttfonts import TTFont
 
     fonts = resources.files("briefdesk.resources") / "fonts"
-    for name, file in (("BDHebrew", "NotoSansHebrew-Regular.ttf"),
-                       ("BDArabic", "NotoSansArabic-Regular.ttf")):
+    for name, file in (
+        ("BDHebrew", "NotoSansHebrew-Regular.ttf"),
+        ("BDArabic", "NotoSansArabic-Regular.ttf"),
+    ):
         with resources.as_file(fonts / file) as path:
             pdfmetrics.registerFont(TTFont(name, str(path)))
     hebrew = "ישראל והודו חתמו על מזכר הבנות"

@@ -56,6 +56,15 @@ def save(note: Note, path: str | os.PathLike[str]) -> None:
     Raises NoteFileError if the note is read-only or the file cannot be written; on failure
     any existing file at *path* is untouched.
     """
+    write(note, path)
+    note.history.mark_clean()
+
+
+def write(note: Note, path: str | os.PathLike[str]) -> None:
+    """Write *note* to *path* atomically, leaving its saved state alone (for autosave).
+
+    Raises NoteFileError as :func:`save` does.
+    """
     target = Path(path)
     if note.read_only:
         raise NoteFileError(
@@ -63,7 +72,7 @@ def save(note: Note, path: str | os.PathLike[str]) -> None:
         )
     payload = json.dumps(note_to_json(note), ensure_ascii=False, indent=1).encode("utf-8")
 
-    def write(handle: BinaryIO) -> None:
+    def write_zip(handle: BinaryIO) -> None:
         with zipfile.ZipFile(handle, "w") as archive:
             _add(archive, "mimetype", MIMETYPE.encode("ascii"), zipfile.ZIP_STORED)
             _add(archive, "note.json", payload, zipfile.ZIP_DEFLATED)
@@ -72,10 +81,9 @@ def save(note: Note, path: str | os.PathLike[str]) -> None:
                 _add(archive, name, note.source.data, zipfile.ZIP_DEFLATED)
 
     try:
-        atomic_write(target, write)
+        atomic_write(target, write_zip)
     except OSError as error:
         raise NoteFileError(f"cannot save {target}: {error.strerror or error}") from error
-    note.history.mark_clean()
 
 
 def _add(archive: zipfile.ZipFile, name: str, data: bytes, compression: int) -> None:

@@ -1,0 +1,40 @@
+"""Where BriefDesk keeps its own files: settings, state (autosave), user data (templates).
+
+``BRIEFDESK_BASEDIR`` puts them all under one folder (for tests, portable installs and
+running two profiles side by side); otherwise they follow the platform's conventions.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+__all__ = ["config_dir", "data_dir", "state_dir"]
+
+_APP = "BriefDesk"
+
+
+def _base(kind: str) -> Path | None:
+    base = os.environ.get("BRIEFDESK_BASEDIR")
+    return Path(base) / kind if base else None
+
+
+def state_dir() -> Path:
+    """Autosave and recovery files: per user, not roamed."""
+    import platformdirs
+
+    return _base("state") or Path(platformdirs.user_state_dir(_APP, appauthor=False))
+
+
+def config_dir() -> Path:
+    """Preferences."""
+    import platformdirs
+
+    return _base("config") or Path(platformdirs.user_config_dir(_APP, appauthor=False))
+
+
+def data_dir() -> Path:
+    """The user's own templates and other data."""
+    import platformdirs
+
+    return _base("data") or Path(platformdirs.user_data_dir(_APP, appauthor=False))
