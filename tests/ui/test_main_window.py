@@ -197,3 +197,19 @@ def test_recovery_after_a_crash(
     assert [f.text for f in window.note] == ["Kenji Morimoto"]
     assert window.isWindowModified()
     assert store.find_recoverable() == []  # recovered: the old files are gone
+
+
+def test_hovering_a_fact_shows_it(make_main_window, qtbot: QtBot) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QEvent
+    from PySide6.QtGui import QHelpEvent, QTextCursor
+    from PySide6.QtWidgets import QToolTip
+
+    window = make_main_window()
+    start, _ = _select(window, "Kenji Morimoto")
+    window.tag_selection(FactKind.SIGNATORY)
+    view = window.article_view
+    cursor = QTextCursor(view.document())
+    cursor.setPosition(start + 2)
+    point = view.viewport().mapTo(view, view.cursorRect(cursor).center())
+    view.event(QHelpEvent(QEvent.Type.ToolTip, point, view.mapToGlobal(point)))
+    assert "Signatory" in QToolTip.text() and "Kenji Morimoto" in QToolTip.text()

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from html import escape
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QColor, QFont, QTextCharFormat, QTextCursor
-from PySide6.QtWidgets import QPlainTextEdit, QWidget
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QHelpEvent, QTextCharFormat, QTextCursor
+from PySide6.QtWidgets import QPlainTextEdit, QToolTip, QWidget
 
 from briefdesk.core.model import Article, Change, Fact, Note
 from briefdesk.core.render.fonts import FAMILY_FALLBACK
@@ -128,11 +129,30 @@ class ArticleView(QPlainTextEdit):
             cursor.setPosition(self._offsets.to_utf16(fact.end), QTextCursor.MoveMode.KeepAnchor)
             fmt = QTextCharFormat()
             fmt.setBackground(highlight_colour(fact.kind))
-            fmt.setToolTip(f"{fact.kind.label}: {fact.text}")
             if fact.origin.value == "suggested":
                 fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DashUnderline)
                 fmt.setUnderlineColor(QColor(highlight_colour(fact.kind, 255)))
             cursor.mergeCharFormat(fmt)
+
+    def facts_at(self, offset: int) -> list[Fact]:
+        """The facts covering code point *offset*, innermost first."""
+        if self._note is None:
+            return []
+        facts = self._note.facts
+        hits = [facts[i] for i, (s, e) in self._spans.items() if s <= offset < e and i in facts]
+        return sorted(hits, key=lambda f: f.end - f.start)
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
+            cursor = self.cursorForPosition(self.viewport().mapFrom(self, event.pos()))
+            facts = self.facts_at(self._offsets.from_utf16(cursor.position()))
+            if facts:
+                QToolTip.showText(event.globalPos(), _describe(facts), self)
+            else:
+                QToolTip.hideText()
+                event.ignore()
+            return True
+        return super().event(event)
 
     def fact_at(self, offset: int) -> str | None:
         """Return the id of the innermost fact covering code point *offset*, if any."""
@@ -145,3 +165,18 @@ class ArticleView(QPlainTextEdit):
         fact_id = self.fact_at(self._offsets.from_utf16(self.textCursor().position()))
         if fact_id is not None:
             self.fact_clicked.emit(fact_id)
+
+
+def _describe(facts: list[Fact]) -> str:
+    """Tooltip text for the facts under the mouse: kind, text and fields of each."""
+    lines = []
+    for fact in facts:
+        fields = ", ".join(
+            f"{escape(k)}: {escape(v)}"
+            for k, v in fact.fields.items()
+            if k not in ("party_id", "speaker_id", "reason", "confidence")
+        )
+        origin = " (suggested)" if fact.origin.value == "suggested" else ""
+        line = f"<b>{fact.kind.label}</b>{origin}: {escape(fact.text)}"
+        lines.append(line + (f"<br/>&nbsp;&nbsp;{fields}" if fields else ""))
+    return "<br/>".join(lines)
