@@ -213,3 +213,52 @@ def test_hovering_a_fact_shows_it(make_main_window, qtbot: QtBot) -> None:  # ty
     point = view.viewport().mapTo(view, view.cursorRect(cursor).center())
     view.event(QHelpEvent(QEvent.Type.ToolTip, point, view.mapToGlobal(point)))
     assert "Signatory" in QToolTip.text() and "Kenji Morimoto" in QToolTip.text()
+
+
+def test_recent_files_menu_reopens(make_main_window, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    article = tmp_path / "other.txt"
+    article.write_text("Sweden and Finland sign a logistics MoU.\n", encoding="utf-8")
+    window = make_main_window()
+    assert window.open_path(article)
+    window.open_path(Path(window.path or article))  # same file again: still one entry
+    window._fill_recent_menu()
+    names = [a.text() for a in window.recent_menu.actions() if a.toolTip()]
+    assert names[0].endswith("other.txt")
+    assert sum(name.endswith("other.txt") for name in names) == 1
+
+
+def test_new_from_clipboard_text_and_web_page(make_main_window) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QMimeData
+
+    window = make_main_window()
+    QApplication.clipboard().setText("Pasted article\n\nIndia and Israel signed an MoU.\n")
+    assert window.new_from_clipboard()
+    assert "India and Israel signed an MoU." in window.note.article.text
+    assert window.note.source is not None and window.note.source.name == "clipboard.txt"
+    mime = QMimeData()
+    mime.setHtml(
+        "<html><body><nav><a href='/'>Home</a> <a href='/w'>World</a></nav>"
+        "<article><h1>Copied page</h1><p>Norway and Japan signed a defence MoU in "
+        "Oslo on Thursday, officials said after the ceremony.</p></article>"
+        "<footer>© Example</footer></body></html>"
+    )
+    mime.setText("fallback")
+    QApplication.clipboard().setMimeData(mime)
+    assert window.new_from_clipboard()
+    assert window.note.article.metadata.format == "html"
+    assert "Norway and Japan signed a defence MoU" in window.note.article.text
+    assert "Home" not in window.note.article.text
+
+
+def test_find_bar_finds_and_wraps(make_main_window, qtbot: QtBot) -> None:  # type: ignore[no-untyped-def]
+    window = make_main_window()
+    window.find_action.trigger()
+    assert window.find_bar.isVisible()
+    window.find_bar.edit.setText("Japan")
+    first = window.article_view.selected_span()
+    assert first is not None and window.note.article.text[first[0] : first[1]] == "Japan"
+    window.find_next_action.trigger()
+    second = window.article_view.selected_span()
+    assert second is not None and second[0] > first[0]
+    window.find_bar.edit.setText("Atlantis")
+    assert window.find_bar.status.text() == "Not found"

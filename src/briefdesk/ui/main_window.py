@@ -4,24 +4,28 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QPoint, QSettings, Qt, QTimer
+from PySide6.QtCore import QPoint, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QApplication,
     QDockWidget,
     QFileDialog,
     QLabel,
     QMainWindow,
     QMenu,
     QMessageBox,
+    QVBoxLayout,
     QWidget,
 )
 
 from briefdesk import APP_NAME, __version__
 from briefdesk.core import ingest, render, store
-from briefdesk.core.errors import BriefDeskError
+from briefdesk.core.errors import BriefDeskError, IngestError
 from briefdesk.core.model import Change, FactKind, Note, Source, snap_to_words, tag, untag
+from briefdesk.ui import state
 from briefdesk.ui.article_view import ArticleView
 from briefdesk.ui.fact_table import FactTable
+from briefdesk.ui.find_bar import FindBar
 from briefdesk.ui.palette import KIND_COLOURS, KIND_KEYS
 from briefdesk.ui.undo import NoteSession
 
@@ -39,7 +43,15 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.setAcceptDrops(True)
         self.article_view = ArticleView(self)
-        self.setCentralWidget(self.article_view)
+        self.find_bar = FindBar(self.article_view, self)
+        self.find_bar.hide()
+        central = QWidget(self)
+        column = QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.article_view)
+        column.addWidget(self.find_bar)
+        self.setCentralWidget(central)
         self.fact_table = FactTable(self)
         dock = QDockWidget("Facts", self)
         dock.setObjectName("facts-dock")
@@ -95,6 +107,19 @@ class MainWindow(QMainWindow):
             "&Export…", self.export_dialog, "Ctrl+E", "Export the briefing note to DOCX or PDF"
         )
         self.quit_action = self._action("&Quit", self.close, keys.Quit)
+        self.paste_action = self._action(
+            "New from &Clipboard",
+            self.new_from_clipboard,
+            "Ctrl+Shift+V",
+            "Start a note on the article in the clipboard (text or a copied web page)",
+        )
+        self.find_action = self._action(
+            "&Find…", self.find_bar.open, keys.Find, "Find text in the article"
+        )
+        self.find_next_action = self._action("Find &Next", self.find_bar.find_next, keys.FindNext)
+        self.find_previous_action = self._action(
+            "Find Pre&vious", lambda: self.find_bar.find_next(backward=True), keys.FindPrevious
+        )
         self.tag_actions: dict[FactKind, QAction] = {}
         for kind in FactKind:
             action = self._action(
@@ -110,13 +135,23 @@ class MainWindow(QMainWindow):
         )
 
         file_menu = self.menuBar().addMenu("&File")
-        for action in (self.open_action, self.save_action, self.save_as_action):
+        file_menu.addAction(self.open_action)
+        self.recent_menu = file_menu.addMenu("Open &Recent")
+        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+        file_menu.addAction(self.paste_action)
+        file_menu.addSeparator()
+        for action in (self.save_action, self.save_as_action):
             file_menu.addAction(action)
         file_menu.addSeparator()
         file_menu.addAction(self.export_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
         self._edit_menu = self.menuBar().addMenu("&Edit")
+        self._find_menu_actions = (
+            self.find_action,
+            self.find_next_action,
+            self.find_previous_action,
+        )
         self._tag_menu = self.menuBar().addMenu("&Tag")
         for action in self.tag_actions.values():
             self._tag_menu.addAction(action)
@@ -175,6 +210,9 @@ class MainWindow(QMainWindow):
         redo.setShortcut(QKeySequence.StandardKey.Redo)
         self._edit_menu.addAction(undo)
         self._edit_menu.addAction(redo)
+        self._edit_menu.addSeparator()
+        for action in self._find_menu_actions:
+            self._edit_menu.addAction(action)
         if old is not None:
             old.deleteLater()
             self._autosaver.clear()
@@ -206,8 +244,6 @@ class MainWindow(QMainWindow):
 
         Holding Alt while tagging keeps the exact selection.
         """
-        from PySide6.QtWidgets import QApplication
-
         span = self.article_view.selected_span()
         if span is None:
             self.statusBar().showMessage("Select some text in the article to tag it.", 4000)
@@ -254,8 +290,41 @@ class MainWindow(QMainWindow):
             self._error(f"Cannot open {path.name}", str(error))
             return False
         self._set_note(note, note_path)
+        state.remember_recent(path)
         self.statusBar().showMessage(f"Opened {path}", 4000)
         return True
+
+    def new_from_clipboard(self) -> bool:
+        """Start a new note on the article in the clipboard; rich text is read as a web page."""
+        if not self._maybe_save():
+            return False
+        mime = QApplication.clipboard().mimeData()
+        try:
+            if mime is not None and mime.hasHtml() and mime.html().strip():
+                name, data = "clipboard.html", mime.html().encode("utf-8")
+            elif mime is not None and mime.hasText() and mime.text().strip():
+                name, data = "clipboard.txt", mime.text().encode("utf-8")
+            else:
+                raise IngestError("the clipboard holds no text")
+            article = ingest.read_bytes(data, name=name)
+        except BriefDeskError as error:
+            self._error("Cannot start a note from the clipboard", str(error))
+            return False
+        self._set_note(Note(article, source=Source(name, data)), None)
+        self.statusBar().showMessage("New note from the clipboard", 4000)
+        return True
+
+    def _fill_recent_menu(self) -> None:
+        self.recent_menu.clear()
+        entries = state.recent_files()
+        for number, entry in enumerate(entries, 1):
+            action = self.recent_menu.addAction(f"&{number % 10} {Path(entry).name}")
+            action.setToolTip(entry)
+            action.triggered.connect(lambda _=False, p=entry: self.open_path(Path(p)))
+        if entries:
+            self.recent_menu.addSeparator()
+        clear = self.recent_menu.addAction("&Clear Recent Files", state.clear_recent)
+        clear.setEnabled(bool(entries))
 
     def open_dialog(self) -> None:
         name, _ = QFileDialog.getOpenFileName(self, "Open", "", OPEN_FILTER)
@@ -285,6 +354,7 @@ class MainWindow(QMainWindow):
             self._error(f"Cannot save {path.name}", str(error))
             return False
         self.path = path
+        state.remember_recent(path)
         self.session.undo_stack.setClean()
         self._autosaver.clear()
         self._autosaved_at = None
@@ -366,21 +436,13 @@ class MainWindow(QMainWindow):
     # Window state and events ----------------------------------------------------------------
 
     def _restore_state(self) -> None:
-        settings = QSettings()
-        geometry = settings.value("main_window/geometry")
-        state = settings.value("main_window/state")
-        if isinstance(geometry, QByteArray):
-            self.restoreGeometry(geometry)
-        if isinstance(state, QByteArray):
-            self.restoreState(state)
+        state.restore_window(self)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if not self._maybe_save():
             event.ignore()
             return
-        settings = QSettings()
-        settings.setValue("main_window/geometry", self.saveGeometry())
-        settings.setValue("main_window/state", self.saveState())
+        state.save_window(self)
         self._autosave_timer.stop()
         self._autosaver.clear()
         event.accept()

@@ -1,0 +1,56 @@
+"""Window state kept between runs in QSettings: geometry, dock layout, recent files."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QSettings
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QMainWindow
+
+from briefdesk.core.recent import add_recent, existing_recent
+
+__all__ = ["recent_files", "remember_recent", "restore_window", "save_window"]
+
+_RECENT = "recent_files"
+
+
+def recent_files() -> list[str]:
+    """The recent files that still exist, most recent first."""
+    value = QSettings().value(_RECENT, [])
+    if isinstance(value, str):  # QSettings gives a one-item list back as a plain string
+        items: list[object] = [value]
+    else:
+        items = list(value) if isinstance(value, (list, tuple)) else []
+    return existing_recent([str(item) for item in items])
+
+
+def remember_recent(path: Path) -> None:
+    """Put *path* first in the recent files."""
+    QSettings().setValue(_RECENT, add_recent(recent_files(), path))
+
+
+def clear_recent() -> None:
+    QSettings().setValue(_RECENT, [])
+
+
+def save_window(window: QMainWindow) -> None:
+    settings = QSettings()
+    settings.setValue("main_window/geometry", window.saveGeometry())
+    settings.setValue("main_window/state", window.saveState())
+
+
+def restore_window(window: QMainWindow) -> None:
+    """Restore geometry and docks; a window that would land off every screen is recentred."""
+    settings = QSettings()
+    geometry = settings.value("main_window/geometry")
+    state = settings.value("main_window/state")
+    if isinstance(geometry, QByteArray):
+        window.restoreGeometry(geometry)
+    if isinstance(state, QByteArray):
+        window.restoreState(state)
+    screens = QGuiApplication.screens()
+    if screens and not any(
+        s.availableGeometry().intersects(window.frameGeometry()) for s in screens
+    ):
+        window.move(screens[0].availableGeometry().center() - window.rect().center())
