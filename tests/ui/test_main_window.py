@@ -18,12 +18,15 @@ from briefdesk.ui.main_window import MainWindow
 @pytest.fixture
 def make_main_window(qtbot: QtBot):  # type: ignore[no-untyped-def]
     def make(path: str | None = None) -> MainWindow:
-        window = create_window(path)
+        window = create_window()
         assert isinstance(window, MainWindow)
         # Closing a modified window asks to save; the test is over, so discard.
         qtbot.addWidget(window, before_close_func=_discard_changes)
         window.show()
         qtbot.waitExposed(window)
+        if path is not None:
+            with qtbot.waitSignal(window.file_opened, timeout=20_000):
+                window.open_path(Path(path))
         return window
 
     return make
@@ -120,7 +123,9 @@ def test_save_and_reopen(make_main_window, tmp_path: Path) -> None:  # type: ign
     assert store.load(path) == again.note
 
 
-def test_bad_file_shows_a_dialog_and_keeps_the_note(make_main_window, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_bad_file_shows_a_dialog_and_keeps_the_note(
+    make_main_window, tmp_path: Path, qtbot: QtBot
+) -> None:  # type: ignore[no-untyped-def]
     window = make_main_window()
     _select(window, "Japan")
     window.tag_selection(FactKind.PARTY)
@@ -130,7 +135,8 @@ def test_bad_file_shows_a_dialog_and_keeps_the_note(make_main_window, tmp_path: 
     bad.write_bytes(b"PK\x03\x04 not really")
     seen: list[str] = []
     _dismiss_next_dialog(seen)
-    assert not window.open_path(bad)
+    with qtbot.waitSignal(window.open_failed, timeout=20_000):
+        window.open_path(bad)
     assert seen and "broken.briefdesk" in seen[0]
     assert window.note is note and [f.text for f in window.note] == ["Japan"]
 
@@ -215,12 +221,16 @@ def test_hovering_a_fact_shows_it(make_main_window, qtbot: QtBot) -> None:  # ty
     assert "Signatory" in QToolTip.text() and "Kenji Morimoto" in QToolTip.text()
 
 
-def test_recent_files_menu_reopens(make_main_window, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_recent_files_menu_reopens(
+    make_main_window,
+    tmp_path: Path,  # type: ignore[no-untyped-def]
+    qtbot: QtBot,
+) -> None:
     article = tmp_path / "other.txt"
     article.write_text("Sweden and Finland sign a logistics MoU.\n", encoding="utf-8")
-    window = make_main_window()
-    assert window.open_path(article)
-    window.open_path(Path(window.path or article))  # same file again: still one entry
+    window = make_main_window(str(article))
+    with qtbot.waitSignal(window.file_opened, timeout=20_000):
+        window.open_path(article)  # the same file again: still one entry
     window._fill_recent_menu()
     names = [a.text() for a in window.recent_menu.actions() if a.toolTip()]
     assert names[0].endswith("other.txt")
@@ -262,3 +272,61 @@ def test_find_bar_finds_and_wraps(make_main_window, qtbot: QtBot) -> None:  # ty
     assert second is not None and second[0] > first[0]
     window.find_bar.edit.setText("Atlantis")
     assert window.find_bar.status.text() == "Not found"
+
+
+def test_encrypted_pdf_asks_for_its_password(
+    make_main_window,
+    qtbot: QtBot,  # type: ignore[no-untyped-def]
+    tmp_path: Path,
+) -> None:
+    import io
+
+    from PySide6.QtWidgets import QInputDialog
+    from reportlab.pdfgen.canvas import Canvas
+
+    out = io.BytesIO()
+    canvas = Canvas(out, encrypt="s3cret")
+    canvas.drawString(72, 700, "Norway and Japan signed a memorandum in Oslo.")
+    canvas.save()
+    path = tmp_path / "locked.pdf"
+    path.write_bytes(out.getvalue())
+    window = make_main_window()
+
+    def answer() -> None:
+        dialog = QApplication.activeModalWidget()
+        if isinstance(dialog, QInputDialog):
+            dialog.setTextValue("s3cret")
+            dialog.accept()
+        else:
+            QTimer.singleShot(20, answer)
+
+    QTimer.singleShot(20, answer)
+    with qtbot.waitSignal(window.file_opened, timeout=20_000):
+        window.open_path(path)
+    assert "Norway and Japan signed a memorandum" in window.note.article.text
+
+
+def test_suggest_then_accept_and_reject(make_main_window, qtbot: QtBot) -> None:  # type: ignore[no-untyped-def]
+    from briefdesk.core.model import Origin
+
+    window = make_main_window()
+    with qtbot.waitSignal(window.suggestions_ready, timeout=20_000) as blocker:
+        window.suggest_action.trigger()
+    assert blocker.args[0] > 5
+    facts = list(window.note)
+    assert all(f.origin is Origin.SUGGESTED for f in facts)
+    signatories = [f for f in facts if f.kind is FactKind.SIGNATORY]
+    assert {f.text for f in signatories} == {"Ingrid Solberg Haugen", "Kenji Morimoto"}
+    assert window.session.undo_stack.undoText().startswith("Suggest ")
+    window.fact_table.clearSelection()
+    for fact in signatories:
+        window.fact_table.select_fact(fact.id, extend=True)
+    window.accept_action.trigger()
+    assert all(window.note.fact(f.id).origin is Origin.USER for f in signatories)
+    window.fact_table.clearSelection()
+    place = next(f for f in window.note if f.kind is FactKind.PLACE)
+    window.fact_table.select_fact(place.id)
+    window.remove_action.trigger()
+    assert place.id not in window.note.facts
+    window.session.undo_stack.undo()
+    assert place.id in window.note.facts

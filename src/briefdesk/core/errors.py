@@ -9,9 +9,11 @@ from __future__ import annotations
 
 __all__ = [
     "BriefDeskError",
+    "IngestCancelled",
     "IngestError",
     "NewerSchemaError",
     "NoteFileError",
+    "PasswordRequired",
     "RenderError",
     "SpanError",
     "ValidationError",
@@ -32,6 +34,14 @@ class SpanError(ValidationError):
 
 class IngestError(BriefDeskError):
     """A source article could not be read."""
+
+
+class PasswordRequired(IngestError):
+    """The document is encrypted; read it again with its password."""
+
+
+class IngestCancelled(IngestError):
+    """The user cancelled reading a long document."""
 
 
 class NoteFileError(BriefDeskError):

@@ -61,13 +61,16 @@ class FactTable(QTreeWidget):
         """The ids of the selected facts, in list order."""
         return [str(item.data(0, _ID_ROLE)) for item in self.selectedItems()]
 
-    def select_fact(self, fact_id: str) -> None:
-        """Select the row of *fact_id* (without reporting it back)."""
+    def select_fact(self, fact_id: str, *, extend: bool = False) -> None:
+        """Select the row of *fact_id* (without reporting it back); *extend* keeps the rest."""
         for index in range(self.topLevelItemCount()):
             item = self.topLevelItem(index)
             if item is not None and item.data(0, _ID_ROLE) == fact_id:
                 self.blockSignals(True)
-                self.setCurrentItem(item)
+                if extend:
+                    item.setSelected(True)
+                else:
+                    self.setCurrentItem(item)
                 self.blockSignals(False)
                 self.scrollToItem(item)
                 return

@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import QPoint, Qt, QTimer
+from PySide6.QtCore import QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QDockWidget,
     QFileDialog,
+    QInputDialog,
     QLabel,
+    QLineEdit,
     QMainWindow,
     QMenu,
     QMessageBox,
@@ -20,14 +23,30 @@ from PySide6.QtWidgets import (
 
 from briefdesk import APP_NAME, __version__
 from briefdesk.core import ingest, render, store
-from briefdesk.core.errors import BriefDeskError, IngestError
-from briefdesk.core.model import Change, FactKind, Note, Source, snap_to_words, tag, untag
+from briefdesk.core.documents import open_document
+from briefdesk.core.errors import BriefDeskError, IngestCancelled, IngestError, PasswordRequired
+from briefdesk.core.model import (
+    AddFact,
+    Batch,
+    Change,
+    Fact,
+    FactKind,
+    Note,
+    Origin,
+    ReplaceFact,
+    Source,
+    snap_to_words,
+    tag,
+    untag,
+)
+from briefdesk.core.suggest import suggest
 from briefdesk.ui import state
 from briefdesk.ui.article_view import ArticleView
 from briefdesk.ui.fact_table import FactTable
 from briefdesk.ui.find_bar import FindBar
 from briefdesk.ui.palette import KIND_COLOURS, KIND_KEYS
 from briefdesk.ui.undo import NoteSession
+from briefdesk.ui.workers import Cancelled, Task
 
 __all__ = ["MainWindow"]
 
@@ -38,6 +57,10 @@ OPEN_FILTER = f"Notes and articles (*.briefdesk *.txt *.text *.md);;{NOTE_FILTER
 
 class MainWindow(QMainWindow):
     """One note in one window. ``path`` is where the note is saved (``None``: not yet)."""
+
+    file_opened = Signal(object)  # the Path
+    suggestions_ready = Signal(int)  # how many were added
+    open_failed = Signal(str)  # why
 
     def __init__(self, note: Note, path: Path | None = None, parent: QWidget | None = None):
         super().__init__(parent)
@@ -64,6 +87,7 @@ class MainWindow(QMainWindow):
         self.article_view.fact_clicked.connect(self.fact_table.select_fact)
         self.session: NoteSession
         self.path: Path | None = None
+        self._tasks: set[Task] = set()
         self._autosaver = store.Autosaver()
         self._autosaved_at: int | None = None  # the undo index of the last autosave
         self._autosave_timer = QTimer(self)
@@ -130,6 +154,18 @@ class MainWindow(QMainWindow):
                 f"({KIND_KEYS[kind]}; hold Alt to keep the exact selection)",
             )
             self.tag_actions[kind] = action
+        self.suggest_action = self._action(
+            "&Suggest Facts",
+            self.suggest_facts,
+            "Ctrl+Shift+G",
+            "Propose parties, signatories, domains, outcomes, dates and places (dashed)",
+        )
+        self.accept_action = self._action(
+            "&Accept Suggestions",
+            self.accept_selected,
+            "Ctrl+Return",
+            "Make the selected suggested facts your own",
+        )
         self.remove_action = self._action(
             "&Remove Fact", self.remove_selected_facts, keys.Delete, "Remove the selected facts"
         )
@@ -156,6 +192,8 @@ class MainWindow(QMainWindow):
         for action in self.tag_actions.values():
             self._tag_menu.addAction(action)
         self._tag_menu.addSeparator()
+        self._tag_menu.addAction(self.suggest_action)
+        self._tag_menu.addAction(self.accept_action)
         self._tag_menu.addAction(self.remove_action)
         view_menu = self.menuBar().addMenu("&View")
         view_menu.addAction(self._facts_dock.toggleViewAction())
@@ -261,6 +299,43 @@ class MainWindow(QMainWindow):
         for fact_id in self.fact_table.selected_ids():
             self.session.apply(untag(self.note, fact_id))
 
+    def suggest_facts(self) -> Task:
+        """Propose facts in a worker; they are added as one undoable step, dashed."""
+        note = self.note
+        existing = list(note)
+        task = Task(partial(suggest, note.article, existing), "Suggesting facts…", self)
+
+        def add(facts: list[Fact]) -> None:
+            if self.note is not note:
+                return  # another note was opened meanwhile
+            if not facts:
+                self.statusBar().showMessage("No new facts to suggest.", 4000)
+            else:
+                edits = tuple(AddFact(fact) for fact in facts)
+                self.session.apply(Batch(f"Suggest {len(facts)} facts", edits))
+                self.statusBar().showMessage(
+                    f"{len(facts)} facts suggested (dashed): accept "
+                    "them with Ctrl+Enter, reject with Delete.",
+                    8000,
+                )
+            self.suggestions_ready.emit(len(facts))
+
+        task.succeeded.connect(add)
+        task.failed.connect(lambda error: self._error("Cannot suggest facts", str(error)))
+        self._keep(task)
+        return task.start()
+
+    def accept_selected(self) -> None:
+        """Make the selected suggested facts the analyst's own (one undo step)."""
+        facts = [self.note.fact(i) for i in self.fact_table.selected_ids()]
+        edits = tuple(
+            ReplaceFact(f.replaced(origin=Origin.USER))
+            for f in facts
+            if f.origin is Origin.SUGGESTED
+        )
+        if edits:
+            self.session.apply(Batch(f"Accept {len(edits)} suggestions", edits))
+
     def _on_fact_selected(self, fact_id: str) -> None:
         fact = self.note.facts.get(fact_id)
         if fact is not None:
@@ -268,31 +343,65 @@ class MainWindow(QMainWindow):
 
     # Files -------------------------------------------------------------------------------
 
-    def open_path(self, path: Path) -> bool:
-        """Open the article or note at *path* here; on error show a dialog and keep the note."""
+    def open_path(self, path: Path, password: str | None = None) -> Task | None:
+        """Open the article or note at *path* in this window, reading it in a worker.
+
+        Emits ``file_opened`` or ``open_failed``; on error a dialog names the file and the
+        reason, and the current note stays. Returns the task, or ``None`` if the user kept
+        the current note (cancelled the save prompt).
+        """
         if not self._maybe_save():
-            return False
-        try:
-            if store.is_note_file(path):
-                note = store.load(path, allow_newer=True)
-                note_path: Path | None = path
-                if note.read_only:
-                    self._warn(
-                        "Opened read-only",
-                        f"{path.name} was saved by a newer BriefDesk; it opens read-only.",
-                    )
-                    note_path = None
-            else:
-                data = ingest.read_file_bytes(path)
-                article = ingest.read_bytes(data, name=path.name)
-                note, note_path = Note(article, source=Source(path.name, data)), None
-        except BriefDeskError as error:
-            self._error(f"Cannot open {path.name}", str(error))
-            return False
+            return None
+        task = Task(partial(open_document, path, password=password), f"Opening {path.name}…", self)
+        task.succeeded.connect(lambda note: self._on_opened(path, note))
+        task.failed.connect(lambda error: self._on_open_failed(path, error))
+        self._keep(task)
+        return task.start()
+
+    def _keep(self, task: Task) -> None:
+        """Hold a reference to *task* until it finishes."""
+        self._tasks.add(task)
+        task.finished.connect(lambda: self._tasks.discard(task))
+
+    def _on_opened(self, path: Path, note: Note) -> None:
+        note_path: Path | None = path if store.is_note_file(path) else None
+        if note.read_only:
+            self._warn(
+                "Opened read-only",
+                f"{path.name} was saved by a newer BriefDesk; it opens read-only.",
+            )
+            note_path = None
         self._set_note(note, note_path)
         state.remember_recent(path)
         self.statusBar().showMessage(f"Opened {path}", 4000)
-        return True
+        self.file_opened.emit(path)
+
+    def _on_open_failed(self, path: Path, error: object) -> None:
+        if isinstance(error, PasswordRequired):
+            password, ok = QInputDialog.getText(
+                self,
+                "Password",
+                f"{path.name} is encrypted. Its password:",
+                QLineEdit.EchoMode.Password,
+            )
+            if ok and password:
+                self.open_path(path, password)
+                return
+            message = "no password given"
+        elif isinstance(error, (Cancelled, IngestCancelled)):
+            self.statusBar().showMessage(f"Opening {path.name} cancelled", 4000)
+            self.open_failed.emit("cancelled")
+            return
+        elif isinstance(error, BriefDeskError):
+            message = str(error)
+        else:  # a bug: say so plainly, keep the note, and leave a trace for the report
+            import traceback
+
+            if isinstance(error, BaseException):
+                traceback.print_exception(error)
+            message = f"an unexpected error ({type(error).__name__}: {error})"
+        self._error(f"Cannot open {path.name}", message)
+        self.open_failed.emit(message)
 
     def new_from_clipboard(self) -> bool:
         """Start a new note on the article in the clipboard; rich text is read as a web page."""

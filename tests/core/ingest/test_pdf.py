@@ -9,8 +9,7 @@ from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen.canvas import Canvas
 
 from briefdesk.core import ingest
-from briefdesk.core.errors import IngestError
-from briefdesk.core.ingest.pdf_reader import PasswordRequired
+from briefdesk.core.errors import IngestError, PasswordRequired
 
 PARAGRAPHS = [
     [

@@ -11,7 +11,7 @@ import os
 from collections.abc import Callable
 from pathlib import Path
 
-from briefdesk.core.errors import IngestError
+from briefdesk.core.errors import IngestCancelled, IngestError, PasswordRequired
 from briefdesk.core.ingest.metadata import complete_metadata, find_date, guess_language
 from briefdesk.core.ingest.sniff import looks_like_docx, looks_like_html, looks_like_pdf
 from briefdesk.core.ingest.text import read_text
@@ -20,6 +20,9 @@ from briefdesk.core.model import Article
 __all__ = [
     "FORMATS",
     "MAX_SOURCE_BYTES",
+    "IngestCancelled",
+    "IngestError",
+    "PasswordRequired",
     "complete_metadata",
     "detect_format",
     "find_date",
@@ -130,12 +133,14 @@ def read_bytes(
     password: str | None = None,
     language: bool = True,
     progress: Callable[[float], None] | None = None,
+    cancel: Callable[[], bool] | None = None,
 ) -> Article:
     """Read an article from *data*; *name* (a file name) hints at the format.
 
     With *language* false the article's language is left unknown unless the document
-    declares it (guessing it costs a model load). Raises IngestError for an unsupported
-    format, undecodable, empty or hostile input.
+    declares it (guessing it costs a model load). *progress* gets fractions from 0 to 1 and
+    *cancel*, checked between pages, stops a long read with IngestCancelled. Raises
+    IngestError for an unsupported format, undecodable, empty or hostile input.
     """
     if len(data) > MAX_SOURCE_BYTES:
         raise IngestError(f"the source is larger than {MAX_SOURCE_BYTES // 2**20} MiB")
@@ -153,7 +158,7 @@ def read_bytes(
     elif kind == "pdf":
         from briefdesk.core.ingest.pdf_reader import read_pdf
 
-        article = read_pdf(data, name=name, password=password, progress=progress)
+        article = read_pdf(data, name=name, password=password, progress=progress, cancel=cancel)
     elif kind == "markdown":
         from briefdesk.core.ingest.markdown_reader import read_markdown
 
@@ -162,7 +167,12 @@ def read_bytes(
         article = read_text(data, name=name, encoding=encoding)
     if not article.text.strip():
         raise IngestError("the article is empty")
-    return complete_metadata(article, language=language)
+    if cancel is not None and cancel():
+        raise IngestCancelled("reading cancelled")
+    article = complete_metadata(article, language=language)
+    if progress is not None:
+        progress(1.0)
+    return article
 
 
 def from_string(text: str, *, name: str | None = None) -> Article:

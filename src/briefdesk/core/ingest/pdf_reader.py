@@ -14,11 +14,11 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from briefdesk.core.errors import IngestError
+from briefdesk.core.errors import IngestCancelled, IngestError, PasswordRequired
 from briefdesk.core.ingest.builder import ArticleBuilder
 from briefdesk.core.model import Article, BlockKind, Metadata
 
-__all__ = ["MAX_PDF_PAGES", "PasswordRequired", "read_pdf"]
+__all__ = ["MAX_PDF_PAGES", "IngestCancelled", "PasswordRequired", "read_pdf"]
 
 MAX_PDF_PAGES = 5_000
 """Longer PDFs are refused: no article runs to this, and reading them would take minutes."""
@@ -37,10 +37,6 @@ _PDFIUM_HYPHEN = re.compile("\ufffe(?=(.))", re.S)
 _HYPHEN_END = re.compile(r"(\w)[-\u00ad\x02]$")
 
 
-class PasswordRequired(IngestError):
-    """The PDF is encrypted; read it again with its password."""
-
-
 @dataclass(slots=True)
 class _Line:
     text: str
@@ -54,6 +50,7 @@ def read_pdf(
     name: str | None = None,
     password: str | None = None,
     progress: Callable[[float], None] | None = None,
+    cancel: Callable[[], bool] | None = None,
 ) -> Article:
     """Return the article in the PDF *data*.
 
@@ -76,6 +73,8 @@ def read_pdf(
             raise IngestError(f"the PDF has {count} pages; BriefDesk reads up to {MAX_PDF_PAGES}")
         pages = []
         for index in range(count):
+            if cancel is not None and cancel():
+                raise IngestCancelled("reading the PDF was cancelled")
             pages.append(_page_lines(document, index))
             if progress is not None:
                 progress((index + 1) / count)
