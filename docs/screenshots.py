@@ -10,6 +10,7 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ["XDG_CONFIG_HOME"] = tempfile.mkdtemp()  # no remembered geometry: a fixed size
 
+from PySide6.QtCore import QEventLoop
 from PySide6.QtWidgets import QApplication
 
 from briefdesk.core.model import FactKind, find_text
@@ -61,13 +62,24 @@ HEBREW_TAGS = [
 ]
 
 
-def shoot(window: MainWindow, tags: list[tuple[FactKind, str, int]], name: str) -> None:
+def shoot(
+    window: MainWindow,
+    tags: list[tuple[FactKind, str, int]],
+    name: str,
+    fields: dict[str, dict[str, str]] | None = None,
+) -> None:
     app = QApplication.instance()
     for kind, words, nth in tags:
         start, end = find_text(window.note.article.text, words, nth)
         window.article_view.select_span(start, end)
         window.tag_selection(kind, exact=True)
+    for words, values in (fields or {}).items():
+        fact = next(f for f in window.note if f.text == words)
+        for key, value in values.items():
+            window.fact_panels.set_field(fact.entity, key, value)
+            app.processEvents()  # type: ignore[union-attr]
     window.article_view.select_span(0, 0)
+    window.fact_panels.setCurrentIndex(1)  # the signatories: the richest panel
     window.resize(1280, 820)
     window.show()
     app.processEvents()  # type: ignore[union-attr]
@@ -78,11 +90,29 @@ def shoot(window: MainWindow, tags: list[tuple[FactKind, str, int]], name: str) 
 
 def main() -> None:
     app = QApplication(sys.argv[:1])
-    shoot(create_window(), TAGS, "screenshot-main-window.png")  # type: ignore[arg-type]
+    fields = {
+        "Ingrid Solberg Haugen": {"title": "Minister of Defence", "party": "Norway"},
+        "Kenji Morimoto": {"title": "State Minister of Defense", "party": "Japan"},
+    }
+    shoot(create_window(), TAGS, "screenshot-main-window.png", fields)  # type: ignore[arg-type]
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "hebrew-mou.txt"
         path.write_text(HEBREW, encoding="utf-8")
-        shoot(create_window(str(path)), HEBREW_TAGS, "screenshot-hebrew.png")  # type: ignore[arg-type]
+        window = create_window()
+        assert isinstance(window, MainWindow)
+        loop = QEventLoop()
+        window.file_opened.connect(loop.quit)
+        window.open_path(path)
+        loop.exec()
+        shoot(
+            window,
+            HEBREW_TAGS,
+            "screenshot-hebrew.png",
+            {
+                "אינגריד סולברג האוגן": {"title": "שרת ההגנה", "party": "נורווגיה"},
+                "קנג'י מורימוטו": {"title": "שר המדינה להגנה", "party": "יפן"},
+            },
+        )
     del app
 
 

@@ -74,8 +74,8 @@ def test_tag_selection_highlights_lists_and_undoes(make_main_window, qtbot: QtBo
     window.tag_actions[FactKind.PARTY].trigger()
     facts = list(window.note)
     assert [(f.text, f.kind, f.start) for f in facts] == [("Norway", FactKind.PARTY, start - 1)]
-    assert window.fact_table.topLevelItemCount() == 1
-    assert window.fact_table.topLevelItem(0).text(1) == "Norway"  # type: ignore[union-attr]
+    parties = window.fact_panels.panels[FactKind.PARTY].model_
+    assert parties.rowCount() == 1 and parties.item(0, 0).text() == "Norway"
     cursor = window.article_view.textCursor()
     cursor.setPosition(start + 1)
     assert cursor.charFormat().background().color().alpha() > 0  # highlighted
@@ -83,7 +83,7 @@ def test_tag_selection_highlights_lists_and_undoes(make_main_window, qtbot: QtBo
     undo = window.session.undo_stack
     assert undo.undoText() == "Tag 'Norway' as party"
     undo.undo()
-    assert len(window.note) == 0 and window.fact_table.topLevelItemCount() == 0
+    assert len(window.note) == 0 and parties.rowCount() == 0
     cursor.setPosition(start + 1)
     assert cursor.charFormat().background().style().name == "NoBrush"
     undo.redo()
@@ -107,7 +107,8 @@ def test_selecting_a_fact_selects_its_span(make_main_window) -> None:  # type: i
     start, end = _select(window, "Kenji Morimoto")
     window.tag_selection(FactKind.SIGNATORY)
     window.article_view.select_span(0, 0)
-    window.fact_table.setCurrentItem(window.fact_table.topLevelItem(0))
+    panel = window.fact_panels.panels[FactKind.SIGNATORY]
+    panel.setCurrentIndex(panel.model_.index(0, 0))
     assert window.article_view.selected_span() == (start, end)
 
 
@@ -318,15 +319,59 @@ def test_suggest_then_accept_and_reject(make_main_window, qtbot: QtBot) -> None:
     signatories = [f for f in facts if f.kind is FactKind.SIGNATORY]
     assert {f.text for f in signatories} == {"Ingrid Solberg Haugen", "Kenji Morimoto"}
     assert window.session.undo_stack.undoText().startswith("Suggest ")
-    window.fact_table.clearSelection()
-    for fact in signatories:
-        window.fact_table.select_fact(fact.id, extend=True)
+    for number, fact in enumerate(signatories):
+        window.fact_panels.select_fact(fact.id, extend=number > 0)
     window.accept_action.trigger()
     assert all(window.note.fact(f.id).origin is Origin.USER for f in signatories)
-    window.fact_table.clearSelection()
     place = next(f for f in window.note if f.kind is FactKind.PLACE)
-    window.fact_table.select_fact(place.id)
+    window.fact_panels.select_fact(place.id)
     window.remove_action.trigger()
     assert place.id not in window.note.facts
     window.session.undo_stack.undo()
     assert place.id in window.note.facts
+
+
+def test_panels_group_mentions_edit_fields_merge_and_reorder(
+    make_main_window,  # type: ignore[no-untyped-def]
+    qtbot: QtBot,
+) -> None:
+    window = make_main_window()
+    for words, nth in (("Norway", 1), ("Japan", 1), ("Norway", 2), ("Japan", 2)):
+        _select(window, words, nth)
+        window.tag_selection(FactKind.PARTY)
+    panels = window.fact_panels
+    parties = panels.panels[FactKind.PARTY].model_
+    assert [parties.item(r, 0).text() for r in range(parties.rowCount())] == ["Norway", "Japan"]
+    assert parties.item(0, 0).rowCount() == 2  # two mentions beneath the entity
+    assert parties.item(0, 3).text() == "2 mentions"
+    # Edit a party's role in its cell: every mention gets it, in one undo step.
+    parties.item(0, 1).setText("host")
+    qtbot.waitUntil(lambda: window.session.undo_stack.undoText() == "Set role of 'Norway'")
+    norway = [f for f in window.note if f.text == "Norway"]
+    assert all(f.fields["role"] == "host" for f in norway)
+    assert window.session.undo_stack.undoText() == "Set role of 'Norway'"
+    # A signatory's side is picked from the parties and linked to the party's entity.
+    _select(window, "Kenji Morimoto")
+    window.tag_selection(FactKind.SIGNATORY)
+    signatory = next(f for f in window.note if f.kind is FactKind.SIGNATORY)
+    panels.set_field(signatory.entity, "party", "Japan")
+    qtbot.waitUntil(lambda: "party" in window.note.fact(signatory.id).fields)
+    japan = next(f for f in window.note if f.text == "Japan")
+    assert window.note.fact(signatory.id).fields == {"party": "Japan", "party_id": japan.entity}
+    signatories = panels.panels[FactKind.SIGNATORY].model_
+    assert signatories.item(0, 2).text() == "Japan"
+    # Reorder: Japan first.
+    panels.select_fact(japan.id)
+    window.move_selected(-1)
+    assert [parties.item(r, 0).text() for r in range(parties.rowCount())] == ["Japan", "Norway"]
+    # Tag "Oslo" as a party twice by mistake under different spellings, then merge.
+    _select(window, "Oslo", 1)
+    window.tag_selection(FactKind.PLACE)
+    _select(window, "Oslo", 2)
+    window.tag_selection(FactKind.PLACE)
+    places = [f for f in window.note if f.kind is FactKind.PLACE]
+    assert len({f.entity for f in places}) == 1  # same text: joined when tagged
+    window.session.undo_stack.undo()
+    window.session.undo_stack.undo()
+    window.session.undo_stack.undo()  # the move
+    assert [parties.item(r, 0).text() for r in range(parties.rowCount())] == ["Norway", "Japan"]

@@ -29,12 +29,15 @@ from briefdesk.core.model import (
     AddFact,
     Batch,
     Change,
+    Edit,
     Fact,
     FactKind,
+    MoveFact,
     Note,
     Origin,
     ReplaceFact,
     Source,
+    merge_entities,
     snap_to_words,
     tag,
     untag,
@@ -42,7 +45,7 @@ from briefdesk.core.model import (
 from briefdesk.core.suggest import suggest
 from briefdesk.ui import state
 from briefdesk.ui.article_view import ArticleView
-from briefdesk.ui.fact_table import FactTable
+from briefdesk.ui.fact_panels import FactPanels
 from briefdesk.ui.find_bar import FindBar
 from briefdesk.ui.palette import KIND_COLOURS, KIND_KEYS
 from briefdesk.ui.undo import NoteSession
@@ -75,16 +78,17 @@ class MainWindow(QMainWindow):
         column.addWidget(self.article_view)
         column.addWidget(self.find_bar)
         self.setCentralWidget(central)
-        self.fact_table = FactTable(self)
+        self.fact_panels = FactPanels(self)
         dock = QDockWidget("Facts", self)
         dock.setObjectName("facts-dock")
-        dock.setWidget(self.fact_table)
+        dock.setWidget(self.fact_panels)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
         self._facts_dock = dock
         self._build_actions()
         self._build_legend()
-        self.fact_table.fact_selected.connect(self._on_fact_selected)
-        self.article_view.fact_clicked.connect(self.fact_table.select_fact)
+        self.fact_panels.fact_selected.connect(self._on_fact_selected)
+        self.fact_panels.edit_requested.connect(self.apply_edit, Qt.ConnectionType.QueuedConnection)
+        self.article_view.fact_clicked.connect(self.fact_panels.select_fact)
         self.session: NoteSession
         self.path: Path | None = None
         self._tasks: set[Task] = set()
@@ -153,6 +157,9 @@ class MainWindow(QMainWindow):
                 f"Tag the selected text as a {kind.value} "
                 f"({KIND_KEYS[kind]}; hold Alt to keep the exact selection)",
             )
+            # One-key shortcuts act in the article only, so typing in a panel stays typing.
+            action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+            self.article_view.addAction(action)
             self.tag_actions[kind] = action
         self.suggest_action = self._action(
             "&Suggest Facts",
@@ -165,6 +172,18 @@ class MainWindow(QMainWindow):
             self.accept_selected,
             "Ctrl+Return",
             "Make the selected suggested facts your own",
+        )
+        self.merge_action = self._action(
+            "&Merge Selected",
+            self.merge_selected,
+            "Ctrl+M",
+            "Make the selected rows one entity with all their mentions",
+        )
+        self.move_up_action = self._action(
+            "Move &Up", lambda: self.move_selected(-1), "Alt+Up", "Move the selected row up"
+        )
+        self.move_down_action = self._action(
+            "Move &Down", lambda: self.move_selected(1), "Alt+Down", "Move the selected row down"
         )
         self.remove_action = self._action(
             "&Remove Fact", self.remove_selected_facts, keys.Delete, "Remove the selected facts"
@@ -194,7 +213,14 @@ class MainWindow(QMainWindow):
         self._tag_menu.addSeparator()
         self._tag_menu.addAction(self.suggest_action)
         self._tag_menu.addAction(self.accept_action)
-        self._tag_menu.addAction(self.remove_action)
+        self._tag_menu.addSeparator()
+        for action in (
+            self.merge_action,
+            self.move_up_action,
+            self.move_down_action,
+            self.remove_action,
+        ):
+            self._tag_menu.addAction(action)
         view_menu = self.menuBar().addMenu("&View")
         view_menu.addAction(self._facts_dock.toggleViewAction())
         help_menu = self.menuBar().addMenu("&Help")
@@ -257,7 +283,7 @@ class MainWindow(QMainWindow):
             self._autosaved_at = None
         self.path = path
         self.article_view.show_note(note)
-        self.fact_table.show_note(note)
+        self.fact_panels.show_note(note)
         self._update_title()
 
     @property
@@ -267,7 +293,7 @@ class MainWindow(QMainWindow):
 
     def _on_note_changed(self, change: Change) -> None:
         self.article_view.apply_change(change)
-        self.fact_table.show_note(self.note)
+        self.fact_panels.apply_change(change)
         self._update_title()
 
     def _update_title(self) -> None:
@@ -294,10 +320,53 @@ class MainWindow(QMainWindow):
         except BriefDeskError as error:
             self.statusBar().showMessage(f"Cannot tag: {error}", 6000)
 
+    def apply_edit(self, edit: Edit) -> None:
+        """Apply an edit from a panel as one undo step; a refused edit is reported."""
+        try:
+            self.session.apply(edit)
+        except BriefDeskError as error:
+            self.statusBar().showMessage(f"Cannot change that: {error}", 6000)
+
     def remove_selected_facts(self) -> None:
-        """Remove the facts selected in the fact list, one undo step each."""
-        for fact_id in self.fact_table.selected_ids():
-            self.session.apply(untag(self.note, fact_id))
+        """Remove the facts selected in the panel (every mention of a selected entity)."""
+        ids = self.fact_panels.selected_facts()
+        if len(ids) == 1:
+            self.apply_edit(untag(self.note, ids[0]))
+        elif ids:
+            edits = tuple(untag(self.note, fact_id) for fact_id in ids)
+            self.apply_edit(Batch(f"Remove {len(ids)} facts", edits))
+
+    def merge_selected(self) -> None:
+        """Make the selected entities one ("India" tagged twice by hand is one party)."""
+        entities = self.fact_panels.selected_entities()
+        if len(entities) < 2:
+            self.statusBar().showMessage("Select two or more rows to merge them.", 4000)
+            return
+        ids = [f.id for entity in entities for f in self.note.mentions(entity)]
+        self.apply_edit(merge_entities(self.note, ids))
+
+    def move_selected(self, step: int) -> None:
+        """Move the selected entity up (-1) or down (+1) among those of its kind."""
+        entities = self.fact_panels.selected_entities()
+        if len(entities) != 1:
+            return
+        note = self.note
+        kind = note.mentions(entities[0])[0].kind
+        order = list(dict.fromkeys(f.entity for f in note.facts_of_kind(kind)))
+        position = order.index(entities[0])
+        if not 0 <= position + step < len(order):
+            return
+        order[position], order[position + step] = order[position + step], order[position]
+        edits: list[Edit] = []
+        # Rebuild this kind's order at the place its first fact holds now.
+        anchor = min(note.fact_index(f.id) for f in note.facts_of_kind(kind))
+        index = anchor
+        for entity in order:
+            for fact in note.mentions(entity):
+                edits.append(MoveFact(fact.id, index))
+                index += 1
+        self.apply_edit(Batch("Move up" if step < 0 else "Move down", tuple(edits)))
+        self.fact_panels.select_fact(note.mentions(entities[0])[0].id)
 
     def suggest_facts(self) -> Task:
         """Propose facts in a worker; they are added as one undoable step, dashed."""
@@ -327,7 +396,7 @@ class MainWindow(QMainWindow):
 
     def accept_selected(self) -> None:
         """Make the selected suggested facts the analyst's own (one undo step)."""
-        facts = [self.note.fact(i) for i in self.fact_table.selected_ids()]
+        facts = [self.note.fact(i) for i in self.fact_panels.selected_facts()]
         edits = tuple(
             ReplaceFact(f.replaced(origin=Origin.USER))
             for f in facts
