@@ -11,8 +11,10 @@ from briefdesk import APP_ID, APP_NAME, __version__
 
 __all__ = ["SAMPLE_ARTICLE", "create_window", "main", "offer_recovery", "run_gui"]
 
-SAMPLE_ARTICLE = "samples/maritime-mou.txt"
-"""The article the app opens when started without a file (the project's own text)."""
+SAMPLE_ARTICLE = "samples/maritime-mou.md"
+"""The article the app opens when started without a file (the project's own text).
+
+Markdown with front matter, so its title, date and language are known without detection."""
 
 
 def sample_note() -> object:

@@ -122,7 +122,9 @@ class ArticleView(QPlainTextEdit):
 
     def _paint(self, note: Note, facts: Iterable[Fact]) -> None:
         # Longer spans first, so a fact nested inside another is painted over it and shows.
+        # One edit block: the document lays itself out once, not once per fact.
         cursor = QTextCursor(self.document())
+        cursor.beginEditBlock()
         for fact in sorted(facts, key=lambda f: f.start - f.end):
             self._spans[fact.id] = (fact.start, fact.end)
             cursor.setPosition(self._offsets.to_utf16(fact.start))
@@ -133,6 +135,7 @@ class ArticleView(QPlainTextEdit):
                 fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DashUnderline)
                 fmt.setUnderlineColor(QColor(highlight_colour(fact.kind, 255)))
             cursor.mergeCharFormat(fmt)
+        cursor.endEditBlock()
 
     def facts_at(self, offset: int) -> list[Fact]:
         """The facts covering code point *offset*, innermost first."""

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from briefdesk import APP_NAME, __version__
-from briefdesk.core import ingest, render, store
+from briefdesk.core import ingest, store
 from briefdesk.core.documents import open_document
 from briefdesk.core.errors import BriefDeskError, IngestCancelled, IngestError, PasswordRequired
 from briefdesk.core.model import (
@@ -42,7 +42,6 @@ from briefdesk.core.model import (
     tag,
     untag,
 )
-from briefdesk.core.suggest import suggest
 from briefdesk.ui import state
 from briefdesk.ui.article_view import ArticleView
 from briefdesk.ui.fact_panels import FactPanels
@@ -370,6 +369,8 @@ class MainWindow(QMainWindow):
 
     def suggest_facts(self) -> Task:
         """Propose facts in a worker; they are added as one undoable step, dashed."""
+        from briefdesk.core.suggest import suggest
+
         note = self.note
         existing = list(note)
         task = Task(partial(suggest, note.article, existing), "Suggesting facts…", self)
@@ -572,6 +573,8 @@ class MainWindow(QMainWindow):
 
     def export_to(self, path: Path) -> bool:
         """Export the note to *path* (.docx or .pdf); show a dialog on error."""
+        from briefdesk.core import render
+
         try:
             render.export(self.note, path)
         except BriefDeskError as error:

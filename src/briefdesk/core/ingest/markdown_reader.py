@@ -86,6 +86,7 @@ def read_markdown(data: bytes, *, name: str | None = None, encoding: str | None 
         author=fields.get("author"),
         language=fields.get("lang") or fields.get("language"),
         url=fields.get("url"),
+        publisher=fields.get("publisher") or fields.get("site"),
         format="markdown",
         encoding=used,
         source_name=name,

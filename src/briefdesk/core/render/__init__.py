@@ -1,15 +1,19 @@
-"""Exporting a note: a layout tree, then a DOCX or PDF writer over it."""
+"""Exporting a note: a layout tree, then a DOCX or PDF writer over it.
+
+The writers and their libraries load on first export, not when the app starts.
+"""
 
 from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from briefdesk.core.atomic import atomic_write
 from briefdesk.core.errors import RenderError
-from briefdesk.core.model import Note
-from briefdesk.core.render.briefing import build_briefing
-from briefdesk.core.render.layout import Layout
+
+if TYPE_CHECKING:
+    from briefdesk.core.model import Note
+    from briefdesk.core.render.layout import Layout
 
 __all__ = ["EXPORT_FORMATS", "TEMPLATES", "build_layout", "export"]
 
@@ -22,6 +26,8 @@ def build_layout(note: Note, template: str = "briefing") -> Layout:
     """Lay *note* out with *template*; raise RenderError for an unknown template."""
     if template not in TEMPLATES:
         raise RenderError(f"unknown template '{template}' (choose from {', '.join(TEMPLATES)})")
+    from briefdesk.core.render.briefing import build_briefing
+
     return build_briefing(note)
 
 
@@ -35,6 +41,8 @@ def export(note: Note, path: str | os.PathLike[str], template: str = "briefing")
     kind = EXPORT_FORMATS.get(target.suffix.lower())
     if kind is None:
         raise RenderError(f"cannot export to '{target.suffix or target.name}': use .docx or .pdf")
+    from briefdesk.core.atomic import atomic_write
+
     layout = build_layout(note, template)
     if kind == "docx":
         from briefdesk.core.render.docx_writer import write_docx as write
