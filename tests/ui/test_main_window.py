@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox, QTableWidget
 from pytestqt.qtbot import QtBot
 
 from briefdesk.core import store
@@ -375,3 +375,22 @@ def test_panels_group_mentions_edit_fields_merge_and_reorder(
     window.session.undo_stack.undo()
     window.session.undo_stack.undo()  # the move
     assert [parties.item(r, 0).text() for r in range(parties.rowCount())] == ["Norway", "Japan"]
+
+
+def test_shortcut_sheet_lists_the_real_shortcuts(make_main_window) -> None:  # type: ignore[no-untyped-def]
+    window = make_main_window()
+    dialog = window.show_shortcuts()
+    table = dialog.findChild(QTableWidget)
+    rows = {table.item(r, 0).text(): table.item(r, 1).text() for r in range(table.rowCount())}
+    assert rows["Tag as Party"] == "P" and rows["Tag as Signatory"] == "S"
+    assert rows["Open"] == "Ctrl+O" and rows["Save"] == "Ctrl+S"
+    assert "Find" in rows and "Undo" in rows
+    dialog.close()
+
+
+def test_about_names_version_fonts_and_licences() -> None:
+    from briefdesk import __version__
+    from briefdesk.ui.help import about_text
+
+    text = about_text()
+    assert __version__ in text and "Open Font License" in text and "python-docx" in text

@@ -9,6 +9,7 @@ from PySide6.QtCore import QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
+    QDialog,
     QDockWidget,
     QFileDialog,
     QInputDialog,
@@ -21,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from briefdesk import APP_NAME, __version__
+from briefdesk import APP_NAME
 from briefdesk.core import ingest, store
 from briefdesk.core.documents import open_document
 from briefdesk.core.errors import BriefDeskError, IngestCancelled, IngestError, PasswordRequired
@@ -223,6 +224,10 @@ class MainWindow(QMainWindow):
         view_menu = self.menuBar().addMenu("&View")
         view_menu.addAction(self._facts_dock.toggleViewAction())
         help_menu = self.menuBar().addMenu("&Help")
+        self.shortcuts_action = self._action(
+            "&Keyboard Shortcuts", self.show_shortcuts, "Ctrl+/", "List every keyboard shortcut"
+        )
+        help_menu.addAction(self.shortcuts_action)
         help_menu.addAction(self._action("&About BriefDesk", self.about))
 
         toolbar = self.addToolBar("Main")
@@ -607,12 +612,19 @@ class MainWindow(QMainWindow):
         QMessageBox.warning(self, title, message)
 
     def about(self) -> None:
-        QMessageBox.about(
-            self,
-            f"About {APP_NAME}",
-            f"<b>{APP_NAME} {__version__}</b><p>Turn a source article into a "
-            "finished briefing note.</p>",
-        )
+        from briefdesk.ui.help import about_text
+
+        QMessageBox.about(self, f"About {APP_NAME}", about_text())
+
+    def show_shortcuts(self) -> QDialog:
+        """Show every action's shortcut (read from the actions themselves)."""
+        from briefdesk.ui.help import shortcuts_dialog
+
+        in_menus = [a for menu in self.menuBar().findChildren(QMenu) for a in menu.actions()]
+        dialog = shortcuts_dialog([*self.actions(), *in_menus], self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
+        return dialog
 
     # Window state and events ----------------------------------------------------------------
 
