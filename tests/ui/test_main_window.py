@@ -102,7 +102,7 @@ def test_keyboard_shortcut_tags(make_main_window, qtbot: QtBot) -> None:  # type
     ]
 
 
-def test_selecting_a_fact_selects_its_span(make_main_window) -> None:  # type: ignore[no-untyped-def]
+def test_selecting_a_fact_selects_its_span(make_main_window, qtbot: QtBot) -> None:  # type: ignore[no-untyped-def]
     window = make_main_window()
     start, end = _select(window, "Kenji Morimoto")
     window.tag_selection(FactKind.SIGNATORY)
@@ -110,6 +110,9 @@ def test_selecting_a_fact_selects_its_span(make_main_window) -> None:  # type: i
     panel = window.fact_panels.panels[FactKind.SIGNATORY]
     panel.setCurrentIndex(panel.model_.index(0, 0))
     assert window.article_view.selected_span() == (start, end)
+    flash = window.article_view.extraSelections()
+    assert len(flash) == 1 and flash[0].cursor.selectedText() == "Kenji Morimoto"
+    qtbot.waitUntil(lambda: not window.article_view.extraSelections(), timeout=3000)
 
 
 def test_save_and_reopen(make_main_window, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
@@ -394,3 +397,24 @@ def test_about_names_version_fonts_and_licences() -> None:
 
     text = about_text()
     assert __version__ in text and "Open Font License" in text and "python-docx" in text
+
+
+def test_dropping_a_file_opens_it(make_main_window, qtbot: QtBot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QMimeData, QPointF, QUrl
+    from PySide6.QtGui import QDropEvent
+
+    path = tmp_path / "dropped.md"
+    path.write_text("# Dropped article\n\nIndia and Israel signed an MoU.\n", encoding="utf-8")
+    window = make_main_window()
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(path))])
+    event = QDropEvent(
+        QPointF(50, 50),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.NoButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    with qtbot.waitSignal(window.file_opened, timeout=20_000):
+        window.dropEvent(event)
+    assert window.note.article.metadata.title == "Dropped article"

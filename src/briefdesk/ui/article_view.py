@@ -5,16 +5,19 @@ from __future__ import annotations
 from collections.abc import Iterable
 from html import escape
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QFont, QHelpEvent, QTextCharFormat, QTextCursor
-from PySide6.QtWidgets import QPlainTextEdit, QToolTip, QWidget
+from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QToolTip, QWidget
 
 from briefdesk.core.model import Article, Change, Fact, Note
 from briefdesk.core.render.fonts import FAMILY_FALLBACK
 from briefdesk.ui.offsets import OffsetMap
 from briefdesk.ui.palette import highlight_colour
 
-__all__ = ["ArticleView"]
+__all__ = ["FLASH_MS", "ArticleView"]
+
+FLASH_MS = 700
+"""How long a fact picked in a panel flashes in the article."""
 
 
 class ArticleView(QPlainTextEdit):
@@ -93,6 +96,16 @@ class ArticleView(QPlainTextEdit):
         cursor.setPosition(self._offsets.to_utf16(end), QTextCursor.MoveMode.KeepAnchor)
         self.setTextCursor(cursor)
         self.centerCursor()
+
+    def flash_span(self, start: int, end: int) -> None:
+        """Show ``[start, end)`` and flash it briefly, so the eye finds it on the page."""
+        self.select_span(start, end)
+        flash = QTextEdit.ExtraSelection()
+        flash.cursor = QTextCursor(self.textCursor())
+        flash.format.setBackground(QColor("#FFD400"))
+        flash.format.setForeground(QColor("#000000"))
+        self.setExtraSelections([flash])
+        QTimer.singleShot(FLASH_MS, lambda: self.setExtraSelections([]))
 
     def apply_change(self, change: Change) -> None:
         """Re-highlight only what *change* touched."""

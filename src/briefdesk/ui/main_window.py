@@ -414,7 +414,7 @@ class MainWindow(QMainWindow):
     def _on_fact_selected(self, fact_id: str) -> None:
         fact = self.note.facts.get(fact_id)
         if fact is not None:
-            self.article_view.select_span(fact.start, fact.end)
+            self.article_view.flash_span(fact.start, fact.end)
 
     # Files -------------------------------------------------------------------------------
 
