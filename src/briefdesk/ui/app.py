@@ -11,20 +11,23 @@ from briefdesk import APP_ID, APP_NAME, __version__
 
 __all__ = ["SAMPLE_ARTICLE", "create_window", "main", "offer_recovery", "run_gui"]
 
-SAMPLE_ARTICLE = "samples/maritime-mou.md"
-"""The article the app opens when started without a file (the project's own text).
-
-Markdown with front matter, so its title, date and language are known without detection."""
+SAMPLE_ARTICLE = "samples/maritime-mou.txt"
+"""The article the app opens when started without a file (the project's own text, in
+English: its language is given, not guessed, which would load a language model at start-up)."""
 
 
 def sample_note() -> object:
     """Return a new note on the bundled sample article."""
+    from dataclasses import replace
+
     from briefdesk.core import ingest
-    from briefdesk.core.model import Note, Source
+    from briefdesk.core.model import Article, Note, Source
 
     data = resources.files("briefdesk.resources").joinpath(SAMPLE_ARTICLE).read_bytes()
     name = SAMPLE_ARTICLE.rsplit("/", 1)[-1]
-    return Note(ingest.read_bytes(data, name=name), source=Source(name, data))
+    article = ingest.read_bytes(data, name=name, language=False)
+    meta = replace(article.metadata, language="en", publisher="BriefDesk sample articles")
+    return Note(Article(article.text, article.blocks, meta), source=Source(name, data))
 
 
 def create_window(path: str | None = None) -> object:

@@ -14,14 +14,16 @@ import json
 import os
 import posixpath
 import re
-import zipfile
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import TYPE_CHECKING, Any, BinaryIO
 
 from briefdesk import __version__
 from briefdesk.core.atomic import atomic_write
 from briefdesk.core.errors import NewerSchemaError, NoteFileError, ValidationError
 from briefdesk.core.model import Article, Block, BlockKind, Draft, Fact, Metadata, Note, Source
+
+if TYPE_CHECKING:
+    import zipfile
 
 __all__ = [
     "MAX_MEMBERS",
@@ -70,6 +72,8 @@ def write(note: Note, path: str | os.PathLike[str]) -> None:
         raise NoteFileError(
             f"{target.name}: this note came from a newer BriefDesk and is read-only here"
         )
+    import zipfile  # here, not at the top: the app starts faster without it
+
     payload = json.dumps(note_to_json(note), ensure_ascii=False, indent=1).encode("utf-8")
 
     def write_zip(handle: BinaryIO) -> None:
@@ -87,6 +91,8 @@ def write(note: Note, path: str | os.PathLike[str]) -> None:
 
 
 def _add(archive: zipfile.ZipFile, name: str, data: bytes, compression: int) -> None:
+    import zipfile
+
     info = zipfile.ZipInfo(name, date_time=_FIXED_TIME)
     info.compress_type = compression
     info.external_attr = 0o644 << 16
@@ -138,6 +144,8 @@ def load(path: str | os.PathLike[str], *, allow_newer: bool = False) -> Note:
 
 
 def _load(handle: BinaryIO, allow_newer: bool) -> Note:
+    import zipfile
+
     try:
         archive = zipfile.ZipFile(handle)
     except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError):
@@ -194,6 +202,8 @@ def _check_member_name(name: str) -> None:
 
 def _read(archive: zipfile.ZipFile, name: str, limit: int) -> bytes:
     """Read member *name*, refusing more than *limit* bytes whatever its header claims."""
+    import zipfile
+
     info = archive.getinfo(name)
     if info.file_size > limit:
         raise NoteFileError(f"'{name}' is larger than {limit // (1024 * 1024)} MiB")
