@@ -241,3 +241,30 @@ def test_binary_article_is_one_line(run_cli: Run, tmp_path: Path) -> None:
     (tmp_path / "x.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00")
     assert "binary" in _error_line(run_cli("new", "x.txt", "-o", "x.briefdesk"))
     assert not (tmp_path / "x.briefdesk").exists()
+
+
+def test_draft_from_facts_and_check(run_cli: Run, note: Path) -> None:
+    for args in (
+        ("--kind", "party", "--text", "Norway"),
+        ("--kind", "party", "--text", "Japan"),
+        ("--kind", "outcome", "--text", "Memorandum of Understanding (MoU) on Defence Cooperation"),
+        ("--kind", "place", "--text", "Oslo", "--nth", "2"),
+    ):
+        assert run_cli("tag", str(note), *args).code == 0  # type: ignore[attr-defined]
+    run_cli("draft", str(note), "--set", "summary=Written by the analyst.")
+    result = run_cli("draft", str(note), "--from-facts", "--json")
+    assert result.code == 0, result  # type: ignore[attr-defined]
+    data = json.loads(result.out)  # type: ignore[attr-defined]
+    assert data["summary"] == "Written by the analyst."  # the analyst's text is kept
+    assert data["title"].startswith("Norway–Japan: Memorandum of Understanding")
+    assert "[[" in data["key_points"] or data["key_points"] == ""
+    shown = run_cli("draft", str(note)).out  # type: ignore[attr-defined]
+    assert "[[" not in shown  # citations read as the facts' words
+    checks = run_cli("draft", str(note), "--check")
+    assert checks.code == 0  # type: ignore[attr-defined]
+    assert "No classification marking is chosen." in checks.out  # type: ignore[attr-defined]
+    assert "No tagged fact supports: “Written by the analyst.”" in checks.out  # type: ignore[attr-defined]
+    findings = json.loads(run_cli("draft", str(note), "--check", "--json").out)  # type: ignore[attr-defined]
+    assert {"severity", "code", "message", "section", "fact"} <= set(findings[0])
+    undo_free = run_cli("draft", str(note), "--json")
+    assert json.loads(undo_free.out)["title"] == data["title"]  # type: ignore[attr-defined]

@@ -196,6 +196,17 @@ def _build_parser(only: str | None = None) -> argparse.ArgumentParser:
         metavar="SECTION=PATH",
         help="set a section to the UTF-8 text of a file (repeatable)",
     )
+    draft.add_argument(
+        "--from-facts",
+        action="store_true",
+        help="fill the empty sections with a first draft made only of the tagged facts",
+    )
+    draft.add_argument(
+        "--check",
+        action="store_true",
+        help="print the checks before export (missing parts, unsupported names and numbers); "
+        "exit status stays 0",
+    )
     draft.add_argument("--json", action="store_true", help="print the sections as JSON")
 
     export = verbs.add_parser(
@@ -382,16 +393,38 @@ def _cmd_draft(args: argparse.Namespace) -> None:
     for item in args.set_file:
         key, path = _key_value(item, "--set-file")
         changes[section_key(key)] = _read_utf8(path)
-    note = _load(args.note, writable=bool(changes))
+    note = _load(args.note, writable=bool(changes) or args.from_facts)
+    if args.from_facts:
+        from briefdesk.core.drafting import draft_from_facts
+
+        generated = draft_from_facts(note)
+        for key, text in generated.items():
+            if not note.draft.get(key).strip() and key not in changes:
+                changes[key] = text
     if changes:
         note.apply(set_sections(note, changes))
         store.save(note, args.note)
     draft = note.draft
+    if args.check:
+        from briefdesk.core.drafting import check
+
+        findings = check(note)
+        if args.json:
+            _print_json([finding.to_json() for finding in findings])
+        else:
+            for finding in findings:
+                where = f"[{finding.section}] " if finding.section else ""
+                _write(f"{finding.severity.value:<7}  {where}{finding.message}\n")
+            print(f"{len(findings)} findings" if findings else "no findings")
+        return
     if args.json:
         _print_json(draft.to_json())
         return
+    from briefdesk.core.drafting import render_references
+
+    # Cited facts are shown as their words here; --json gives the stored [[id]] citations.
     for key, text in draft.sections.items():
-        _write(f"## {SECTION_TITLES[key]}\n{text}\n\n")
+        _write(f"## {SECTION_TITLES[key]}\n{render_references(text, note)}\n\n")
     if not draft.sections:
         print("(the draft is empty)")
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from briefdesk.core.drafting.references import render_references
 from briefdesk.core.model import SECTION_TITLES, Note
 from briefdesk.core.render.layout import Block, Heading, Layout, ListBlock, Paragraph, Run
 from briefdesk.core.render.markup import markdown_blocks
@@ -37,7 +38,7 @@ def build_briefing(note: Note) -> Layout:
     """Lay out *note* as a briefing note: banner, title, heading block, numbered sections."""
     draft = note.draft
     meta = note.article.metadata
-    title = draft.get("title") or meta.title or "Briefing note"
+    title = render_references(draft.get("title"), note) or meta.title or "Briefing note"
     marking = draft.get("classification").strip()
     caveat = draft.get("caveat").strip()
     banner = f"{marking} – {caveat}" if marking and caveat else marking
@@ -51,7 +52,7 @@ def build_briefing(note: Note) -> Layout:
     for key in BODY_SECTIONS:
         text = draft.get(key)
         if text.strip():
-            body: list[Block] = markdown_blocks(text)
+            body: list[Block] = markdown_blocks(render_references(text, note))
         elif key == "sources":
             body = [source_entries(note)]
         else:

@@ -23,7 +23,7 @@ _SAFE_SCHEMES = ("http://", "https://", "mailto:")
 def _parser() -> MarkdownIt:
     from markdown_it import MarkdownIt
 
-    return MarkdownIt("zero").enable(["emphasis", "link", "list", "newline", "escape"])
+    return MarkdownIt("zero").enable(["emphasis", "link", "autolink", "list", "newline", "escape"])
 
 
 def markdown_blocks(source: str) -> list[Block]:
