@@ -80,7 +80,11 @@ def shoot(
             app.processEvents()  # type: ignore[union-attr]
     window.article_view.select_span(0, 0)
     window.fact_panels.setCurrentIndex(1)  # the signatories: the richest panel
-    window.resize(1280, 820)
+    window.draft_editor.fields["classification"].setCurrentText("OFFICIAL-SENSITIVE")
+    app.processEvents()  # type: ignore[union-attr]
+    window.draft_editor.draft_from_facts()
+    app.processEvents()  # type: ignore[union-attr]
+    window.resize(1600, 900)
     window.show()
     app.processEvents()  # type: ignore[union-attr]
     window.grab().save(str(DOCS / name))

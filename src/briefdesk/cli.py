@@ -354,6 +354,12 @@ def _cmd_tag(args: argparse.Namespace) -> None:
         start, end = find_text(note.article.text, args.text, args.nth)
     else:
         start, end = _span(args.span)
+    if kind is FactKind.DATE and "iso" not in fields:
+        from briefdesk.core.ingest import parse_date
+
+        iso = parse_date(note.article.text[start:end], note.article.metadata.language)
+        if iso:
+            fields["iso"] = iso
     edit = tag(note, kind, start, end, fields)
     note.apply(edit)
     store.save(note, args.note)

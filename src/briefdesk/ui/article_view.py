@@ -48,6 +48,10 @@ class ArticleView(QPlainTextEdit):
         self._spans: dict[str, tuple[int, int]] = {}
         self._note: Note | None = None
         self.cursorPositionChanged.connect(self._on_cursor_position_changed)
+        # A child timer: it dies with the view, so a flash never outlives it.
+        self._flash_timer = QTimer(self)
+        self._flash_timer.setSingleShot(True)
+        self._flash_timer.timeout.connect(lambda: self.setExtraSelections([]))
 
     def show_note(self, note: Note) -> None:
         """Show *note*'s article and highlight all its facts."""
@@ -105,7 +109,7 @@ class ArticleView(QPlainTextEdit):
         flash.format.setBackground(QColor("#FFD400"))
         flash.format.setForeground(QColor("#000000"))
         self.setExtraSelections([flash])
-        QTimer.singleShot(FLASH_MS, lambda: self.setExtraSelections([]))
+        self._flash_timer.start(FLASH_MS)
 
     def apply_change(self, change: Change) -> None:
         """Re-highlight only what *change* touched."""

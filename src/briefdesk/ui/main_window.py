@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMenu,
     QMessageBox,
+    QSplitter,
     QVBoxLayout,
     QWidget,
 )
@@ -45,6 +46,7 @@ from briefdesk.core.model import (
 )
 from briefdesk.ui import state
 from briefdesk.ui.article_view import ArticleView
+from briefdesk.ui.draft_editor import DraftEditor
 from briefdesk.ui.fact_panels import FactPanels
 from briefdesk.ui.find_bar import FindBar
 from briefdesk.ui.palette import KIND_COLOURS, KIND_KEYS
@@ -71,13 +73,20 @@ class MainWindow(QMainWindow):
         self.article_view = ArticleView(self)
         self.find_bar = FindBar(self.article_view, self)
         self.find_bar.hide()
-        central = QWidget(self)
-        column = QVBoxLayout(central)
+        article_column = QWidget(self)
+        column = QVBoxLayout(article_column)
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(0)
         column.addWidget(self.article_view)
         column.addWidget(self.find_bar)
-        self.setCentralWidget(central)
+        self.draft_editor = DraftEditor(self)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.setObjectName("main-splitter")
+        self.splitter.addWidget(article_column)
+        self.splitter.addWidget(self.draft_editor)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        self.setCentralWidget(self.splitter)
         self.fact_panels = FactPanels(self)
         dock = QDockWidget("Facts", self)
         dock.setObjectName("facts-dock")
@@ -87,6 +96,10 @@ class MainWindow(QMainWindow):
         self._build_actions()
         self._build_legend()
         self.fact_panels.fact_selected.connect(self._on_fact_selected)
+        self.draft_editor.edit_requested.connect(
+            self.apply_edit, Qt.ConnectionType.QueuedConnection
+        )
+        self.draft_editor.finding_activated.connect(self._on_finding_activated)
         self.fact_panels.edit_requested.connect(self.apply_edit, Qt.ConnectionType.QueuedConnection)
         self.article_view.fact_clicked.connect(self.fact_panels.select_fact)
         self.session: NoteSession
@@ -185,6 +198,18 @@ class MainWindow(QMainWindow):
         self.move_down_action = self._action(
             "Move &Down", lambda: self.move_selected(1), "Alt+Down", "Move the selected row down"
         )
+        self.cite_action = self._action(
+            "&Cite Fact in Draft",
+            self.cite_selected_fact,
+            "Ctrl+I",
+            "Insert a reference to the selected fact where you last typed in the draft",
+        )
+        self.from_facts_action = self._action(
+            "Draft from &Facts",
+            self.draft_editor.draft_from_facts,
+            "Ctrl+Shift+D",
+            "Fill the empty draft sections from the tagged facts",
+        )
         self.remove_action = self._action(
             "&Remove Fact", self.remove_selected_facts, keys.Delete, "Remove the selected facts"
         )
@@ -214,6 +239,9 @@ class MainWindow(QMainWindow):
         self._tag_menu.addAction(self.suggest_action)
         self._tag_menu.addAction(self.accept_action)
         self._tag_menu.addSeparator()
+        draft_menu = self.menuBar().addMenu("&Draft")
+        draft_menu.addAction(self.cite_action)
+        draft_menu.addAction(self.from_facts_action)
         for action in (
             self.merge_action,
             self.move_up_action,
@@ -288,6 +316,7 @@ class MainWindow(QMainWindow):
         self.path = path
         self.article_view.show_note(note)
         self.fact_panels.show_note(note)
+        self.draft_editor.show_note(note)
         self._update_title()
 
     @property
@@ -298,6 +327,7 @@ class MainWindow(QMainWindow):
     def _on_note_changed(self, change: Change) -> None:
         self.article_view.apply_change(change)
         self.fact_panels.apply_change(change)
+        self.draft_editor.apply_change(change)
         self._update_title()
 
     def _update_title(self) -> None:
@@ -319,8 +349,15 @@ class MainWindow(QMainWindow):
         if exact is None:
             exact = bool(QApplication.keyboardModifiers() & Qt.KeyboardModifier.AltModifier)
         start, end = span if exact else snap_to_words(self.note.article.text, *span)
+        fields: dict[str, str] = {}
+        if kind is FactKind.DATE:
+            iso = ingest.parse_date(
+                self.note.article.text[start:end], self.note.article.metadata.language
+            )
+            if iso:
+                fields["iso"] = iso
         try:
-            self.session.apply(tag(self.note, kind, start, end))
+            self.session.apply(tag(self.note, kind, start, end, fields))
         except BriefDeskError as error:
             self.statusBar().showMessage(f"Cannot tag: {error}", 6000)
 
@@ -410,6 +447,27 @@ class MainWindow(QMainWindow):
         )
         if edits:
             self.session.apply(Batch(f"Accept {len(edits)} suggestions", edits))
+
+    def cite_selected_fact(self) -> bool:
+        """Cite the fact selected in the panels (or under the article's cursor) in the draft."""
+        ids = self.fact_panels.selected_facts()
+        if not ids:
+            cursor_offset = self.article_view.textCursor().selectionStart()
+            fact_id = self.article_view.fact_at(cursor_offset)
+            ids = [fact_id] if fact_id else []
+        if not ids:
+            self.statusBar().showMessage("Select a fact to cite it in the draft.", 4000)
+            return False
+        if not self.draft_editor.insert_citation(ids[0]):
+            self.statusBar().showMessage("Click into a draft section first.", 4000)
+            return False
+        return True
+
+    def _on_finding_activated(self, section: str, fact_id: str) -> None:
+        if fact_id and fact_id in self.note.facts:
+            self.fact_panels.select_fact(fact_id)
+            fact = self.note.fact(fact_id)
+            self.article_view.flash_span(fact.start, fact.end)
 
     def _on_fact_selected(self, fact_id: str) -> None:
         fact = self.note.facts.get(fact_id)
@@ -532,6 +590,8 @@ class MainWindow(QMainWindow):
         return self._save_to(path)
 
     def _save_to(self, path: Path) -> bool:
+        self.draft_editor.commit_all()
+        QApplication.processEvents()  # the commit arrives queued
         try:
             store.save(self.note, path)
         except BriefDeskError as error:
@@ -580,6 +640,8 @@ class MainWindow(QMainWindow):
         """Export the note to *path* (.docx or .pdf); show a dialog on error."""
         from briefdesk.core import render
 
+        self.draft_editor.commit_all()
+        QApplication.processEvents()
         try:
             render.export(self.note, path)
         except BriefDeskError as error:
@@ -590,6 +652,8 @@ class MainWindow(QMainWindow):
 
     def _maybe_save(self) -> bool:
         """Ask to save unsaved changes; return False if the user cancelled."""
+        self.draft_editor.commit_all()
+        QApplication.processEvents()
         if not self.note.is_modified:
             return True
         answer = QMessageBox.question(

@@ -1,4 +1,4 @@
-"""Window state kept between runs in QSettings: geometry, dock layout, recent files."""
+"""Window state kept between runs in QSettings: geometry, docks, splitters, recent files."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QMainWindow
+from PySide6.QtWidgets import QMainWindow, QSplitter
 
 from briefdesk.core.recent import add_recent, existing_recent
 
@@ -38,6 +38,9 @@ def save_window(window: QMainWindow) -> None:
     settings = QSettings()
     settings.setValue("main_window/geometry", window.saveGeometry())
     settings.setValue("main_window/state", window.saveState())
+    for splitter in window.findChildren(QSplitter):
+        if splitter.objectName():
+            settings.setValue(f"splitters/{splitter.objectName()}", splitter.saveState())
 
 
 def restore_window(window: QMainWindow) -> None:
@@ -49,6 +52,10 @@ def restore_window(window: QMainWindow) -> None:
         window.restoreGeometry(geometry)
     if isinstance(state, QByteArray):
         window.restoreState(state)
+    for splitter in window.findChildren(QSplitter):
+        saved = settings.value(f"splitters/{splitter.objectName()}")
+        if splitter.objectName() and isinstance(saved, QByteArray):
+            splitter.restoreState(saved)
     screens = QGuiApplication.screens()
     if screens and not any(
         s.availableGeometry().intersects(window.frameGeometry()) for s in screens

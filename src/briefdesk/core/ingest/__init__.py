@@ -12,7 +12,12 @@ from collections.abc import Callable
 from pathlib import Path
 
 from briefdesk.core.errors import IngestCancelled, IngestError, PasswordRequired
-from briefdesk.core.ingest.metadata import complete_metadata, find_date, guess_language
+from briefdesk.core.ingest.metadata import (
+    complete_metadata,
+    find_date,
+    guess_language,
+    parse_date,
+)
 from briefdesk.core.ingest.sniff import looks_like_docx, looks_like_html, looks_like_pdf
 from briefdesk.core.ingest.text import read_text
 from briefdesk.core.model import Article
@@ -28,6 +33,7 @@ __all__ = [
     "find_date",
     "from_string",
     "guess_language",
+    "parse_date",
     "read",
     "read_bytes",
     "read_file_bytes",

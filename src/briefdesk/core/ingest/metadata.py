@@ -9,7 +9,7 @@ from functools import cache
 
 from briefdesk.core.model import Article
 
-__all__ = ["complete_metadata", "find_date", "guess_language"]
+__all__ = ["complete_metadata", "find_date", "guess_language", "parse_date"]
 
 _HEAD_CHARS = 600  # a dateline sits at the top of an article
 _MONTH_NAMES = (
@@ -68,6 +68,13 @@ def _dateparser_search(head: str, language: str | None) -> str | None:
         if 1900 <= moment.year <= 2100:
             return str(moment.date().isoformat())
     return None
+
+
+def parse_date(text: str, language: str | None = None) -> str | None:
+    """Return the ISO date written in *text* ("12 March 2026", "5 בנובמבר 2025"), if any."""
+    if not _HAS_YEAR.search(text):
+        return None
+    return find_date(text, language)
 
 
 def guess_language(text: str) -> str | None:
