@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
@@ -47,17 +48,22 @@ def test_classification_is_picked_from_a_scheme(window: MainWindow, qtbot: QtBot
     combo = window.draft_editor.fields["classification"]
     combo.setCurrentText("OFFICIAL-SENSITIVE")
     qtbot.waitUntil(lambda: window.note.draft.get("classification") == "OFFICIAL-SENSITIVE")
-    texts = [window.draft_editor.checks.item(i).text()
-             for i in range(window.draft_editor.checks.count())]
+    texts = [
+        window.draft_editor.checks.item(i).text() for i in range(window.draft_editor.checks.count())
+    ]
     assert not any("classification" in t for t in texts)
 
 
-def test_draft_from_facts_then_undo_across_draft_and_facts(window: MainWindow,
-                                                           qtbot: QtBot) -> None:
-    for kind, words, nth in ((FactKind.PARTY, "Norway", 1), (FactKind.PARTY, "Japan", 1),
-                             (FactKind.OUTCOME, "Memorandum of Understanding (MoU) on Defence "
-                              "Cooperation", 1), (FactKind.PLACE, "Oslo", 2),
-                             (FactKind.DATE, "12 March 2026", 1)):
+def test_draft_from_facts_then_undo_across_draft_and_facts(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    for kind, words, nth in (
+        (FactKind.PARTY, "Norway", 1),
+        (FactKind.PARTY, "Japan", 1),
+        (FactKind.OUTCOME, "Memorandum of Understanding (MoU) on Defence Cooperation", 1),
+        (FactKind.PLACE, "Oslo", 2),
+        (FactKind.DATE, "12 March 2026", 1),
+    ):
         _tag(window, kind, words, nth)
     window.from_facts_action.trigger()
     qtbot.waitUntil(lambda: bool(window.note.draft.get("summary")))
@@ -66,8 +72,10 @@ def test_draft_from_facts_then_undo_across_draft_and_facts(window: MainWindow,
     assert "Made from tagged facts" in summary.toolTip() and "Oslo" in summary.toolTip()
     window.draft_editor.tabs.setCurrentIndex(1)
     html = window.draft_editor.preview.toPlainText()
-    assert "Norway and Japan agreed a Memorandum of Understanding (MoU) on Defence Cooperation " \
-           "in Oslo on 12 March 2026." in html
+    assert (
+        "Norway and Japan agreed a Memorandum of Understanding (MoU) on Defence Cooperation "
+        "in Oslo on 12 March 2026." in html
+    )
     stack = window.session.undo_stack
     assert stack.undoText() == "Draft from facts"
     stack.undo()  # the draft
@@ -93,8 +101,9 @@ def test_cite_a_fact_where_the_analyst_types(window: MainWindow, qtbot: QtBot) -
 def test_clicking_a_check_shows_its_fact(window: MainWindow, qtbot: QtBot) -> None:
     _tag(window, FactKind.SIGNATORY, "Kenji Morimoto")
     checks = window.draft_editor.checks
-    item = next(checks.item(i) for i in range(checks.count())
-                if "has no side" in checks.item(i).text())
+    item = next(
+        checks.item(i) for i in range(checks.count()) if "has no side" in checks.item(i).text()
+    )
     checks.itemClicked.emit(item)
     start, end = find_text(window.note.article.text, "Kenji Morimoto")
     assert window.article_view.selected_span() == (start, end)
@@ -107,3 +116,24 @@ def test_draft_survives_save_and_reopen(window: MainWindow, qtbot: QtBot, tmp_pa
     QApplication.processEvents()
     assert window._save_to(tmp_path / "n.briefdesk")
     assert store.load(tmp_path / "n.briefdesk").draft.get("title") == "Norway–Japan MoU"
+
+
+def test_dragging_a_fact_into_a_section_cites_it(window: MainWindow, qtbot: QtBot) -> None:
+    from PySide6.QtCore import QPointF
+    from PySide6.QtGui import QDropEvent
+
+    _tag(window, FactKind.PARTY, "Japan")
+    fact = next(iter(window.note))
+    panel = window.fact_panels.panels[FactKind.PARTY]
+    mime = panel.model_.mimeData([panel.model_.index(0, 0)])
+    assert mime.text() == f"[[{fact.id}]]"
+    summary = window.draft_editor.fields["summary"]
+    drop = QDropEvent(
+        QPointF(5, 5),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    summary.dropEvent(drop)
+    qtbot.waitUntil(lambda: window.note.draft.get("summary") == f"[[{fact.id}]]")

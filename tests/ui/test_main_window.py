@@ -346,7 +346,7 @@ def test_panels_group_mentions_edit_fields_merge_and_reorder(
     parties = panels.panels[FactKind.PARTY].model_
     assert [parties.item(r, 0).text() for r in range(parties.rowCount())] == ["Norway", "Japan"]
     assert parties.item(0, 0).rowCount() == 2  # two mentions beneath the entity
-    assert parties.item(0, 3).text() == "2 mentions"
+    assert parties.item(0, 4).text() == "2 mentions"
     # Edit a party's role in its cell: every mention gets it, in one undo step.
     parties.item(0, 1).setText("host")
     qtbot.waitUntil(lambda: window.session.undo_stack.undoText() == "Set role of 'Norway'")

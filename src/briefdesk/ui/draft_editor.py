@@ -136,6 +136,8 @@ class DraftEditor(QWidget):
         for key in _LINE_SECTIONS:
             line = QLineEdit(form_host)
             line.setAccessibleName(SECTION_TITLES[key])
+            if key == "grading":
+                line.setPlaceholderText("Admiralty grading, e.g. B2")
             line.editingFinished.connect(lambda k=key: self._commit(k))
             self.fields[key] = line
             form.addRow(SECTION_TITLES[key], line)

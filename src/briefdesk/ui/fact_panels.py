@@ -8,9 +8,10 @@ signatories. Panels rebuild only the kinds a change touched.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QMimeData, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QFont, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -40,14 +41,20 @@ class Column:
     field: str | None = None
 
 
+_GRADING = Column("Grading", "grading")  # Admiralty A–F / 1–6, e.g. B2
 COLUMNS: dict[FactKind, tuple[Column, ...]] = {
-    FactKind.PARTY: (Column("Party"), Column("Role", "role"), Column("Notes", "notes")),
-    FactKind.SIGNATORY: (Column("Name"), Column("Title", "title"), Column("Side", "party")),
-    FactKind.DOMAIN: (Column("Domain"), Column("Notes", "notes")),
-    FactKind.OUTCOME: (Column("Outcome"), Column("Notes", "notes")),
-    FactKind.DATE: (Column("Date"), Column("ISO date", "iso")),
-    FactKind.PLACE: (Column("Place"), Column("Notes", "notes")),
-    FactKind.QUOTE: (Column("Quote"), Column("Speaker", "speaker")),
+    FactKind.PARTY: (Column("Party"), Column("Role", "role"), Column("Notes", "notes"), _GRADING),
+    FactKind.SIGNATORY: (
+        Column("Name"),
+        Column("Title", "title"),
+        Column("Side", "party"),
+        _GRADING,
+    ),
+    FactKind.DOMAIN: (Column("Domain"), Column("Notes", "notes"), _GRADING),
+    FactKind.OUTCOME: (Column("Outcome"), Column("Notes", "notes"), _GRADING),
+    FactKind.DATE: (Column("Date"), Column("ISO date", "iso"), _GRADING),
+    FactKind.PLACE: (Column("Place"), Column("Notes", "notes"), _GRADING),
+    FactKind.QUOTE: (Column("Quote"), Column("Speaker", "speaker"), _GRADING),
 }
 _TAB_TITLES = {
     FactKind.PARTY: "Parties",
@@ -99,6 +106,23 @@ class _ChoiceDelegate(QStyledItemDelegate):
         self._panels.set_field_from_view(index, editor.currentText().strip())
 
 
+class _FactModel(QStandardItemModel):
+    """Rows drag out as citations: dropping one into a draft section cites the fact."""
+
+    def mimeTypes(self) -> list[str]:
+        return ["text/plain"]
+
+    def mimeData(self, indexes: Sequence[QModelIndex]) -> QMimeData:
+        mime = QMimeData()
+        ids = []
+        for index in indexes:
+            fact_id = self.itemFromIndex(index.siblingAtColumn(0)).data(_ID_ROLE)
+            if fact_id and f"[[{fact_id}]]" not in ids:
+                ids.append(f"[[{fact_id}]]")
+        mime.setText(" ".join(ids))
+        return mime
+
+
 class _Panel(QTreeView):
     def __init__(self, kind: FactKind, parent: QWidget) -> None:
         super().__init__(parent)
@@ -113,8 +137,10 @@ class _Panel(QTreeView):
             | QAbstractItemView.EditTrigger.EditKeyPressed
             | QAbstractItemView.EditTrigger.AnyKeyPressed
         )
-        self.model_ = QStandardItemModel(self)
+        self.model_ = _FactModel(self)
         self.setModel(self.model_)
+        self.setDragEnabled(True)
+        self.setDragDropMode(QAbstractItemView.DragDropMode.DragOnly)
 
 
 class FactPanels(QTabWidget):

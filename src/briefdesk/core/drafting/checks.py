@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 
+from briefdesk.core.drafting.markings import is_grading, portion_marks, rolled_up, scheme_of
 from briefdesk.core.drafting.references import cited_ids, render_references
 from briefdesk.core.model import SECTION_TITLES, FactKind, Note
 
@@ -60,6 +61,7 @@ def check(note: Note) -> list[Finding]:
         *_citations(note),
         *_facts(note),
         *_completeness(note),
+        *_markings(note),
         *_grounding(note),
     ]
     return sorted(findings, key=lambda f: f.severity is not Severity.ERROR)
@@ -139,6 +141,63 @@ def _facts(note: Note) -> list[Finding]:
                     Severity.WARNING,
                     "date-unparsed",
                     f"Date '{fact.text}' has no valid ISO date ({iso or 'none given'}).",
+                    fact_id=fact.id,
+                )
+            )
+    return found
+
+
+_BODY = ("purpose", "summary", "background", "key_points", "implications", "recommendations")
+
+
+def _markings(note: Note) -> list[Finding]:
+    """Portion markings where the scheme wants them, a banner rolled up, valid gradings."""
+    found = []
+    draft = note.draft
+    classification = draft.get("classification")
+    scheme = scheme_of(classification)
+    if scheme is not None and scheme.portions:
+        for key in _BODY:
+            for paragraph in re.split(r"\n\s*\n|\n(?=\s*(?:[-*+]|\d+[.)])\s)", draft.get(key)):
+                if paragraph.strip() and not portion_marks(paragraph):
+                    found.append(
+                        Finding(
+                            Severity.WARNING,
+                            "portion-marking",
+                            f"A paragraph of the {SECTION_TITLES[key]} has no portion marking "
+                            f"such as ({scheme.levels[0].portion}): “{paragraph.strip()[:50]}”",
+                            key,
+                        )
+                    )
+        banner = rolled_up(classification, [draft.get(k) for k in _BODY])
+        if banner != classification.strip().upper():
+            found.append(
+                Finding(
+                    Severity.WARNING,
+                    "rolled-up",
+                    f"A paragraph is marked higher than {classification}; the banner is rolled "
+                    f"up to {banner}.",
+                    "classification",
+                )
+            )
+    grading = draft.get("grading").strip()
+    if grading and not is_grading(grading):
+        found.append(
+            Finding(
+                Severity.WARNING,
+                "grading",
+                f"Source grading '{grading}' is not an Admiralty grading (A–F then 1–6, e.g. B2).",
+                "grading",
+            )
+        )
+    for fact in note:
+        value = fact.fields.get("grading", "").strip()
+        if value and not is_grading(value):
+            found.append(
+                Finding(
+                    Severity.WARNING,
+                    "grading",
+                    f"Fact '{fact.text}' has grading '{value}', not A–F then 1–6 (e.g. B2).",
                     fact_id=fact.id,
                 )
             )

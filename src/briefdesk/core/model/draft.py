@@ -27,6 +27,7 @@ SECTION_TITLES: dict[str, str] = {
     "implications": "Implications",
     "recommendations": "Recommendations",
     "sources": "Sources",
+    "grading": "Source grading",
 }
 SECTIONS: tuple[str, ...] = tuple(SECTION_TITLES)
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from briefdesk.core.drafting.markings import describe_grading, rolled_up
 from briefdesk.core.drafting.references import render_references
 from briefdesk.core.model import SECTION_TITLES, Note
 from briefdesk.core.render.layout import Block, Heading, Layout, ListBlock, Paragraph, Run
@@ -39,7 +40,7 @@ def build_briefing(note: Note) -> Layout:
     draft = note.draft
     meta = note.article.metadata
     title = render_references(draft.get("title"), note) or meta.title or "Briefing note"
-    marking = draft.get("classification").strip()
+    marking = rolled_up(draft.get("classification"), [draft.get(k) for k in BODY_SECTIONS])
     caveat = draft.get("caveat").strip()
     banner = f"{marking} – {caveat}" if marking and caveat else marking
     blocks: list[Block] = [Paragraph((Run(title),), style="title")]
@@ -57,6 +58,9 @@ def build_briefing(note: Note) -> Layout:
             body = [source_entries(note)]
         else:
             continue
+        if key == "sources" and draft.get("grading").strip():
+            grading = describe_grading(draft.get("grading"))
+            body.append(Paragraph((Run("Source grading: ", bold=True), Run(grading))))
         heading = SECTION_TITLES[key]
         outline.append(heading)
         blocks.append(Heading(heading, 1))
