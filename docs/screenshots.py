@@ -62,6 +62,39 @@ HEBREW_TAGS = [
 ]
 
 
+def export_page(window: MainWindow) -> None:
+    """Export the note as PDF and keep its first page as a PNG (needs poppler's pdftoppm)."""
+    import shutil
+    import subprocess
+
+    if shutil.which("pdftoppm") is None:
+        print("pdftoppm not found: the exported page is not refreshed")
+        return
+    with tempfile.TemporaryDirectory() as folder:
+        pdf = Path(folder) / "briefing.pdf"
+        window.draft_editor.fields["to"].setText("Minister for Defence")
+        window.draft_editor.fields["from"].setText("Asia-Pacific Desk")
+        window.draft_editor.commit_all()
+        QApplication.processEvents()
+        assert window.export_to(pdf)
+        subprocess.run(
+            [
+                "pdftoppm",
+                "-png",
+                "-r",
+                "70",
+                "-f",
+                "1",
+                "-l",
+                "1",
+                "-singlefile",
+                str(pdf),
+                str(DOCS / "export-briefing-page1"),
+            ],
+            check=True,
+        )
+
+
 def shoot(
     window: MainWindow,
     tags: list[tuple[FactKind, str, int]],
@@ -88,6 +121,8 @@ def shoot(
     window.show()
     app.processEvents()  # type: ignore[union-attr]
     window.grab().save(str(DOCS / name))
+    if name == "screenshot-main-window.png":
+        export_page(window)
     window.note.history.mark_clean()
     window.close()
 

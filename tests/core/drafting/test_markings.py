@@ -56,3 +56,22 @@ def test_checks_and_export_follow_the_markings(make_note: MakeNote, tmp_path: Pa
     assert document.sections[0].header.paragraphs[0].text == "SECRET"
     texts = [p.text for p in document.paragraphs]
     assert "Source grading: B2 (usually reliable, probably true)" in texts
+
+
+def test_sources_list_each_cited_fact_with_location_and_grading(
+    make_note: MakeNote, tmp_path: Path
+) -> None:
+    from briefdesk.core.drafting import cite
+
+    note = make_note(tags=[(FactKind.SIGNATORY, "Kenji Morimoto")])
+    fact = next(iter(note))
+    note.apply(set_fact_fields(note, fact.id, {"grading": "A1"}))
+    note.apply(set_sections(note, {"summary": f"Signed by {cite(fact)}."}))
+    render.export(note, tmp_path / "n.docx")
+    texts = [p.text for p in docx.Document(str(tmp_path / "n.docx")).paragraphs]
+    where = note.article.locate(fact.start, fact.end)
+    assert (
+        f"“Kenji Morimoto” — signatory, {where}, graded A1 (completely reliable, "
+        "confirmed by other sources)"
+    ) in texts
+    assert "Signed by Kenji Morimoto." in texts

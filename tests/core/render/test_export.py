@@ -104,3 +104,18 @@ def test_unknown_format_and_template(note: Note, tmp_path: Path) -> None:
         render.export(note, tmp_path / "note.odt")
     with pytest.raises(RenderError, match="unknown template 'fancy'"):
         render.export(note, tmp_path / "note.pdf", template="fancy")
+
+
+def test_pdf_embeds_every_font_and_shows_cyrillic(make_note: MakeNote, tmp_path: Path) -> None:
+    note = make_note(
+        draft={"title": "Меморандум о сотрудничестве", "summary": "Ελλάδα and Україна signed."}
+    )
+    out = tmp_path / "note.pdf"
+    render.export(note, out)
+    reader = PdfReader(out)
+    for page in reader.pages:
+        for font in page["/Resources"]["/Font"].values():
+            descriptor = font.get_object()["/FontDescriptor"].get_object()
+            assert "/FontFile2" in descriptor  # embedded TrueType: readable with no fonts
+    text = reader.pages[0].extract_text()
+    assert "Меморандум о сотрудничестве" in text and "Ελλάδα and Україна signed." in text

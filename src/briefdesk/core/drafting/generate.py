@@ -81,9 +81,6 @@ def draft_from_facts(note: Note) -> dict[str, str]:
     line = f"- {entry}" + (f", {details}" if details else "")
     if meta.url:
         line += f". <{meta.url}>"
-    cited = len(note.facts)
-    sections["sources"] = (
-        f"{line}.\n- {cited} tagged facts, each located in the source text "
-        f"(SHA-256 {note.article.sha256[:16]}…)."
-    )
+    # The facts cited, with their places in the source, are listed on export.
+    sections["sources"] = f"{line}."
     return sections

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from briefdesk.core.drafting.markings import describe_grading, rolled_up
-from briefdesk.core.drafting.references import render_references
+from briefdesk.core.drafting.references import cited_ids, render_references
 from briefdesk.core.model import SECTION_TITLES, Note
 from briefdesk.core.render.layout import Block, Heading, Layout, ListBlock, Paragraph, Run
 from briefdesk.core.render.markup import markdown_blocks
 
-__all__ = ["BODY_SECTIONS", "build_briefing", "source_entries"]
+__all__ = ["BODY_SECTIONS", "build_briefing", "cited_facts", "source_entries"]
 
 BODY_SECTIONS = (
     "purpose",
@@ -35,6 +35,28 @@ def source_entries(note: Note) -> ListBlock:
     return ListBlock((tuple(runs),))
 
 
+def cited_facts(note: Note) -> list[Block]:
+    """The facts the draft cites, each with where it stands in the source and its grading,
+    so a reader can check every statement against the article."""
+    ids: list[str] = []
+    for text in note.draft.sections.values():
+        ids += [i for i in cited_ids(text) if i not in ids and i in note.facts]
+    if not ids:
+        return []
+    items = []
+    for fact_id in ids:
+        fact = note.fact(fact_id)
+        where = note.article.locate(fact.start, fact.end)
+        runs = [Run(f"“{' '.join(fact.text.split())}”"), Run(f" — {fact.kind.value}, {where}")]
+        if fact.fields.get("grading"):
+            runs.append(Run(f", graded {describe_grading(fact.fields['grading'])}"))
+        items.append(tuple(runs))
+    intro = Paragraph(
+        (Run(f"Facts cited, located in the source text (SHA-256 {note.article.sha256[:16]}…):"),)
+    )
+    return [intro, ListBlock(tuple(items))]
+
+
 def build_briefing(note: Note) -> Layout:
     """Lay out *note* as a briefing note: banner, title, heading block, numbered sections."""
     draft = note.draft
@@ -58,9 +80,11 @@ def build_briefing(note: Note) -> Layout:
             body = [source_entries(note)]
         else:
             continue
-        if key == "sources" and draft.get("grading").strip():
-            grading = describe_grading(draft.get("grading"))
-            body.append(Paragraph((Run("Source grading: ", bold=True), Run(grading))))
+        if key == "sources":
+            if draft.get("grading").strip():
+                grading = describe_grading(draft.get("grading"))
+                body.append(Paragraph((Run("Source grading: ", bold=True), Run(grading))))
+            body.extend(cited_facts(note))
         heading = SECTION_TITLES[key]
         outline.append(heading)
         blocks.append(Heading(heading, 1))

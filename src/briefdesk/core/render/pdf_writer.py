@@ -3,6 +3,8 @@ document info, bookmarks of the sections and clickable links."""
 
 from __future__ import annotations
 
+from functools import cache
+from importlib import resources
 from typing import Any, BinaryIO
 from xml.sax.saxutils import escape
 
@@ -15,8 +17,46 @@ _BANNER_RED = "#A01010"
 _LINK_BLUE = "#1F4E9A"
 
 
+_FAMILY = "BriefDeskSans"
+_FACES = {
+    "": "NotoSans-Regular.ttf",
+    "-Bold": "NotoSans-Bold.ttf",
+    "-Italic": "NotoSans-Italic.ttf",
+    "-BoldItalic": "NotoSans-BoldItalic.ttf",
+}
+
+
+@cache
+def _register_fonts() -> frozenset[int]:
+    """Embed the bundled Noto Sans faces; return the code points they can show.
+
+    Embedded, so the PDF reads the same on a machine without any fonts (the base-14
+    Helvetica is only a name, which such a machine cannot render).
+    """
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    folder = resources.files("briefdesk.resources").joinpath("fonts")
+    covered: frozenset[int] = frozenset()
+    for suffix, file in _FACES.items():
+        with resources.as_file(folder.joinpath(file)) as path:
+            font = TTFont(_FAMILY + suffix, str(path))
+        pdfmetrics.registerFont(font)
+        if not suffix:
+            covered = frozenset(font.face.charToGlyph)
+    pdfmetrics.registerFontFamily(
+        _FAMILY,
+        normal=_FAMILY,
+        bold=_FAMILY + "-Bold",
+        italic=_FAMILY + "-Italic",
+        boldItalic=_FAMILY + "-BoldItalic",
+    )
+    return covered
+
+
 def _check_encodable(layout: Layout) -> None:
-    """Refuse text the built-in PDF fonts cannot show, rather than print boxes in its place."""
+    """Refuse text the embedded fonts cannot show, rather than print boxes in its place."""
+    covered = _register_fonts()
     texts = [layout.title, layout.banner]
     for block in layout.blocks:
         if isinstance(block, Heading):
@@ -29,14 +69,13 @@ def _check_encodable(layout: Layout) -> None:
             texts.extend(block.header)
             texts.extend(cell for row in block.rows for cell in row)
     for text in texts:
-        try:
-            text.encode("cp1252")
-        except UnicodeEncodeError as error:
-            char = text[error.start]
-            raise RenderError(
-                f"PDF export cannot yet show '{char}' (U+{ord(char):04X}); this build writes "
-                "PDF in Western European scripts only, export to DOCX instead"
-            ) from None
+        for char in text:
+            if ord(char) not in covered and not char.isspace():
+                raise RenderError(
+                    f"PDF export cannot yet show '{char}' (U+{ord(char):04X}); this build "
+                    "writes PDF in Latin, Greek and Cyrillic scripts only: export to DOCX "
+                    "instead"
+                )
 
 
 def _markup(runs: tuple[Run, ...]) -> str:
@@ -71,19 +110,19 @@ def write_pdf(layout: Layout, out: BinaryIO) -> None:
     body = ParagraphStyle(
         "Body",
         parent=sheet["BodyText"],
-        fontName="Helvetica",
+        fontName=_FAMILY,
         fontSize=11,
         leading=15,
         spaceAfter=6,
     )
     title = ParagraphStyle(
-        "DocTitle", parent=body, fontName="Helvetica-Bold", fontSize=18, leading=22, spaceAfter=10
+        "DocTitle", parent=body, fontName=_FAMILY + "-Bold", fontSize=18, leading=22, spaceAfter=10
     )
     meta = ParagraphStyle("Meta", parent=body, spaceAfter=2)
     heading = ParagraphStyle(
         "H1",
         parent=body,
-        fontName="Helvetica-Bold",
+        fontName=_FAMILY + "-Bold",
         fontSize=13,
         leading=17,
         spaceBefore=10,
@@ -106,7 +145,12 @@ def write_pdf(layout: Layout, out: BinaryIO) -> None:
             kind = "1" if block.ordered else "bullet"
             story.append(
                 ListFlowable(
-                    items, bulletType=kind, start=None if block.ordered else "•", leftIndent=14
+                    items,
+                    bulletType=kind,
+                    start=None if block.ordered else "•",
+                    bulletFormat="%s." if block.ordered else None,
+                    bulletFontName=_FAMILY,
+                    leftIndent=16,
                 )
             )
         elif isinstance(block, Table):
@@ -150,12 +194,12 @@ def write_pdf(layout: Layout, out: BinaryIO) -> None:
             width, height = A4
             self.saveState()
             if banner:
-                self.setFont("Helvetica-Bold", 10)
+                self.setFont(_FAMILY + "-Bold", 10)
                 self.setFillColor(colors.HexColor(_BANNER_RED))
                 self.drawCentredString(width / 2, height - 12 * mm, banner)
                 self.drawCentredString(width / 2, 8 * mm, banner)
             self.setFillColor(colors.black)
-            self.setFont("Helvetica", 9)
+            self.setFont(_FAMILY, 9)
             self.drawCentredString(width / 2, 14 * mm, f"Page {self._pageNumber} of {total}")
             self.restoreState()
 
@@ -180,5 +224,7 @@ def write_pdf(layout: Layout, out: BinaryIO) -> None:
         keywords=layout.keywords,
         creator="BriefDesk",
         invariant=1,
+        # Not the default Helvetica, which would be named in the file but not embedded.
+        initialFontName=_FAMILY,
     )
     document.build(story, canvasmaker=NumberedCanvas)
