@@ -61,6 +61,16 @@ def _build_parser(only: str | None = None) -> argparse.ArgumentParser:
         "2 bad input or usage.",
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument(
+        "--install-desktop-entry",
+        action="store_true",
+        help="add BriefDesk to your desktop's menu and file types (under ~/.local/share)",
+    )
+    parser.add_argument(
+        "--uninstall-desktop-entry",
+        action="store_true",
+        help="remove what --install-desktop-entry added",
+    )
     subparsers = parser.add_subparsers(dest="verb", metavar="VERB", parser_class=_Parser)
 
     class _Verbs:
@@ -527,6 +537,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         verb = args_list[0] if args_list and args_list[0] in VERBS else None
         args = _build_parser(verb).parse_args(args_list)
+        if args.install_desktop_entry or args.uninstall_desktop_entry:
+            from briefdesk.core import desktop
+
+            if args.install_desktop_entry:
+                written = desktop.install_desktop_entry()
+                print(f"installed the desktop entry ({len(written)} files): {written[0]}")
+            else:
+                removed = desktop.uninstall_desktop_entry()
+                print(f"removed the desktop entry ({len(removed)} files)")
+            return 0
         if args.verb in (None, "gui"):
             from briefdesk.ui.app import run_gui
 

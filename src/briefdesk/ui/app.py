@@ -6,8 +6,12 @@ import sys
 import time
 from importlib import resources
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from briefdesk import APP_ID, APP_NAME, __version__
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QIcon
 
 __all__ = ["SAMPLE_ARTICLE", "create_window", "main", "offer_recovery", "run_gui"]
 
@@ -30,6 +34,21 @@ def sample_note() -> object:
     return Note(Article(article.text, article.blocks, meta), source=Source(name, data))
 
 
+def app_icon() -> QIcon:
+    """BriefDesk's icon, in every size it ships."""
+    from PySide6.QtGui import QIcon, QPixmap
+
+    from briefdesk.core.desktop import ICON_SIZES
+
+    icon = QIcon()
+    folder = resources.files("briefdesk.resources").joinpath("icons")
+    for size in ICON_SIZES:
+        pixmap = QPixmap()
+        pixmap.loadFromData(folder.joinpath(f"{APP_ID}-{size}.png").read_bytes())
+        icon.addPixmap(pixmap)
+    return icon
+
+
 def create_window(path: str | None = None) -> object:
     """Return a main window on *path* (an article or a note), or on the sample if ``None``."""
     from PySide6.QtWidgets import QApplication
@@ -39,6 +58,7 @@ def create_window(path: str | None = None) -> object:
 
     install_bundled_fonts()
     QApplication.setFont(ui_font())
+    QApplication.setWindowIcon(app_icon())
     window = MainWindow(sample_note())  # type: ignore[arg-type]
     if path is not None:
         window.open_path(Path(path))
