@@ -66,18 +66,43 @@ def create_window(path: str | None = None) -> object:
 
 
 def run_gui(path: str | None = None) -> int:
-    """Open the app, on *path* if given; return the exit code when the last window closes."""
+    """Open the app, on *path* if given; return the exit code when the last window closes.
+
+    If BriefDesk already runs for this user, *path* opens there and this process ends.
+    """
     from PySide6.QtWidgets import QApplication
+
+    from briefdesk.ui.single_instance import InstanceServer, send_to_running
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     QApplication.setApplicationName(APP_NAME)
     QApplication.setOrganizationName(APP_NAME)
     QApplication.setApplicationVersion(__version__)
     QApplication.setDesktopFileName(APP_ID)
+    if send_to_running([Path(path)] if path else []):
+        sys.stdout.write("opened in the running BriefDesk\n")
+        return 0
     window = create_window(path)
     window.show()  # type: ignore[attr-defined]
-    windows = [window, *offer_recovery(window)]
-    del windows  # kept alive by Qt while shown
+    windows: list[object] = [window, *offer_recovery(window)]
+
+    def open_here(paths: list[Path]) -> None:
+        from briefdesk.ui.main_window import MainWindow
+
+        if not paths:  # started again without a file: bring the app to the front
+            front = windows[-1]
+            assert isinstance(front, MainWindow)
+            front.raise_()
+            front.activateWindow()
+        for target in paths:
+            new = create_window()
+            assert isinstance(new, MainWindow)
+            new.show()
+            new.open_path(target)
+            windows.append(new)
+
+    server = InstanceServer(open_here)
+    server.listen()
     return int(app.exec())
 
 
