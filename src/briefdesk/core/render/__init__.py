@@ -41,6 +41,8 @@ def export(note: Note, path: str | os.PathLike[str], template: str = "briefing")
     kind = EXPORT_FORMATS.get(target.suffix.lower())
     if kind is None:
         raise RenderError(f"cannot export to '{target.suffix or target.name}': use .docx or .pdf")
+    import io
+
     from briefdesk.core.atomic import atomic_write
 
     layout = build_layout(note, template)
@@ -48,7 +50,11 @@ def export(note: Note, path: str | os.PathLike[str], template: str = "briefing")
         from briefdesk.core.render.docx_writer import write_docx as write
     else:
         from briefdesk.core.render.pdf_writer import write_pdf as write
+    # Render in memory first: a failure there leaves no file behind, and an OSError below
+    # can only be about writing the output.
+    buffer = io.BytesIO()
+    write(layout, buffer)
     try:
-        atomic_write(target, lambda handle: write(layout, handle))
+        atomic_write(target, lambda handle: handle.write(buffer.getvalue()))
     except OSError as error:
         raise RenderError(f"cannot write {target}: {error.strerror or error}") from None
