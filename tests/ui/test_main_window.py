@@ -262,6 +262,9 @@ def test_new_from_clipboard_text_and_web_page(make_main_window) -> None:  # type
     assert window.note.article.metadata.format == "html"
     assert "Norway and Japan signed a defence MoU" in window.note.article.text
     assert "Home" not in window.note.article.text
+    # The clipboard owns the data now; clear it while the app lives, or the offscreen
+    # clipboard frees it a second time at exit (a crash after the run).
+    QApplication.clipboard().clear()
 
 
 def test_find_bar_finds_and_wraps(make_main_window, qtbot: QtBot) -> None:  # type: ignore[no-untyped-def]
