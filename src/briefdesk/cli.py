@@ -329,10 +329,10 @@ def _cmd_suggest(args: argparse.Namespace) -> None:
 
     if store.is_note_file(args.file):
         note = _load(args.file, writable=False)
-        article, existing = note.article, list(note)
+        article, existing, rejected = note.article, list(note), note.rejected
     else:
-        article, existing = _read_article(args.file)[0], []
-    facts = suggest(article, existing)
+        article, existing, rejected = _read_article(args.file)[0], [], frozenset()
+    facts = suggest(article, existing, rejected=rejected)
     if args.json:
         meta = article.metadata
         _print_json({"title": meta.title, "date": meta.date, "facts": [f.to_json() for f in facts]})
@@ -387,7 +387,8 @@ def _cmd_untag(args: argparse.Namespace) -> None:
     fact = note.fact(args.fact_id)
     note.apply(untag(note, args.fact_id))
     store.save(note, args.note)
-    print(f"removed {fact.id}: {fact.kind.value} '{fact.text}'")
+    verb = "rejected" if fact.origin.value == "suggested" else "removed"
+    print(f"{verb} {fact.id}: {fact.kind.value} '{fact.text}'")
 
 
 def _cmd_facts(args: argparse.Namespace) -> None:

@@ -415,7 +415,11 @@ class MainWindow(QMainWindow):
 
         note = self.note
         existing = list(note)
-        task = Task(partial(suggest, note.article, existing), "Suggesting facts…", self)
+        task = Task(
+            partial(suggest, note.article, existing, rejected=note.rejected),
+            "Suggesting facts…",
+            self,
+        )
 
         def add(facts: list[Fact]) -> None:
             if self.note is not note:

@@ -31,3 +31,30 @@ def test_progress_is_reported() -> None:
     seen: list[float] = []
     suggest(Article.from_text("Nothing here."), progress=seen.append)
     assert seen[-1] == 1.0 and seen == sorted(seen)
+
+
+def test_a_country_inside_a_signatory_name_is_not_a_party() -> None:
+    article = Article.from_text("Israel's Defence Minister, Israel Katz, signed the MoU.")
+    facts = suggest(article)
+    parties = [(f.start, f.text) for f in facts if f.kind is FactKind.PARTY]
+    assert parties == [(0, "Israel")]
+    assert [f.text for f in facts if f.kind is FactKind.SIGNATORY] == ["Israel Katz"]
+
+
+def test_rejected_suggestions_stay_rejected(sample_text: str, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from briefdesk.core import store
+    from briefdesk.core.model import AddFact, Batch, Note, untag
+
+    article = Article.from_text(sample_text)
+    note = Note(article)
+    note.apply(Batch("suggest", tuple(AddFact(f) for f in suggest(article))))
+    oslo = next(f for f in note if f.kind is FactKind.PLACE)
+    note.apply(untag(note, oslo.id))
+    assert (FactKind.PLACE, oslo.start, oslo.end) in note.rejected
+    store.save(note, tmp_path / "n.briefdesk")
+    again = store.load(tmp_path / "n.briefdesk")
+    assert again.rejected == note.rejected
+    proposals = suggest(again.article, list(again), rejected=again.rejected)
+    assert not any(f.kind is FactKind.PLACE for f in proposals)
+    note.undo()  # un-rejecting brings it back and forgets the rejection
+    assert oslo.id in note.facts and not note.rejected

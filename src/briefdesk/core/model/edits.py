@@ -23,6 +23,7 @@ __all__ = [
     "Change",
     "Edit",
     "MoveFact",
+    "RejectFact",
     "RemoveFact",
     "ReplaceFact",
     "SetDraftSection",
@@ -108,6 +109,43 @@ class RemoveFact:
         index = note.fact_index(self.fact_id)
         note._remove_fact(self.fact_id)
         return Change(removed=frozenset({self.fact_id})), AddFact(fact, index, self.label)
+
+
+@dataclass(frozen=True, slots=True)
+class RejectFact:
+    """Remove the suggested fact *fact_id* and remember its span, so it is not proposed again."""
+
+    fact_id: str
+    name: str = ""
+
+    @property
+    def label(self) -> str:
+        return self.name or f"Reject suggestion {self.fact_id}"
+
+    def apply(self, note: Note) -> tuple[Change, Edit]:
+        fact = note.fact(self.fact_id)
+        index = note.fact_index(self.fact_id)
+        note._remove_fact(self.fact_id)
+        note._reject((fact.kind, fact.start, fact.end), True)
+        return Change(removed=frozenset({self.fact_id})), _Unreject(fact, index, self.label)
+
+
+@dataclass(frozen=True, slots=True)
+class _Unreject:
+    """Undo of RejectFact: the suggestion comes back and is no longer rejected."""
+
+    fact: Fact
+    index: int
+    name: str = ""
+
+    @property
+    def label(self) -> str:
+        return self.name
+
+    def apply(self, note: Note) -> tuple[Change, Edit]:
+        note._reject((self.fact.kind, self.fact.start, self.fact.end), False)
+        note._insert_fact(self.fact, self.index)
+        return Change(added=frozenset({self.fact.id})), RejectFact(self.fact.id, self.name)
 
 
 @dataclass(frozen=True, slots=True)

@@ -44,8 +44,10 @@ class Note:
         source: Source | None = None,
         *,
         read_only: bool = False,
+        rejected: Iterable[tuple[FactKind, int, int]] = (),
     ) -> None:
         self.article = article
+        self._rejected: set[tuple[FactKind, int, int]] = set(rejected)
         self.source = source
         self.read_only = read_only
         self._facts: dict[str, Fact] = {}
@@ -63,6 +65,11 @@ class Note:
     def facts(self) -> dict[str, Fact]:
         """The facts by id, in the analyst's order. A copy: change facts through edits."""
         return dict(self._facts)
+
+    @property
+    def rejected(self) -> frozenset[tuple[FactKind, int, int]]:
+        """Suggestions the analyst rejected, as (kind, start, end): never proposed again."""
+        return frozenset(self._rejected)
 
     @property
     def draft(self) -> Draft:
@@ -134,6 +141,12 @@ class Note:
     def _set_draft(self, draft: Draft) -> None:
         self._draft = draft
 
+    def _reject(self, key: tuple[FactKind, int, int], rejected: bool) -> None:
+        if rejected:
+            self._rejected.add(key)
+        else:
+            self._rejected.discard(key)
+
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, Note):
             return NotImplemented
@@ -142,6 +155,7 @@ class Note:
             and list(self._facts.values()) == list(other._facts.values())
             and self._draft == other._draft
             and self.source == other.source
+            and self._rejected == other._rejected
         )
 
     __hash__ = None  # type: ignore[assignment]

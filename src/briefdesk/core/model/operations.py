@@ -14,6 +14,7 @@ from briefdesk.core.model.edits import (
     AddFact,
     Batch,
     Edit,
+    RejectFact,
     RemoveFact,
     ReplaceFact,
     SetDraftSection,
@@ -141,9 +142,14 @@ def tag(
     return AddFact(fact)
 
 
-def untag(note: Note, fact_id: str) -> RemoveFact:
-    """Return the edit that removes fact *fact_id* (ValidationError if there is none)."""
+def untag(note: Note, fact_id: str) -> RemoveFact | RejectFact:
+    """Return the edit that removes fact *fact_id* (ValidationError if there is none).
+
+    Removing a suggestion rejects it: the same span is not proposed again.
+    """
     fact = note.fact(fact_id)
+    if fact.origin is Origin.SUGGESTED:
+        return RejectFact(fact_id, f"Reject {fact.kind.value} '{fact.text[:30]}'")
     return RemoveFact(fact_id, f"Remove {fact.kind.value} '{fact.text[:30]}'")
 
 

@@ -20,7 +20,17 @@ from typing import TYPE_CHECKING, Any, BinaryIO
 from briefdesk import __version__
 from briefdesk.core.atomic import atomic_write
 from briefdesk.core.errors import NewerSchemaError, NoteFileError, ValidationError
-from briefdesk.core.model import Article, Block, BlockKind, Draft, Fact, Metadata, Note, Source
+from briefdesk.core.model import (
+    Article,
+    Block,
+    BlockKind,
+    Draft,
+    Fact,
+    FactKind,
+    Metadata,
+    Note,
+    Source,
+)
 
 if TYPE_CHECKING:
     import zipfile
@@ -255,6 +265,10 @@ def note_to_json(note: Note) -> dict[str, Any]:
         },
         "facts": [fact.to_json() for fact in note],
         "draft": note.draft.to_json(),
+        "rejected": [
+            {"kind": kind.value, "start": start, "end": end}
+            for kind, start, end in sorted(note.rejected, key=lambda r: (r[1], r[2], r[0]))
+        ],
     }
 
 
@@ -285,11 +299,27 @@ def note_from_json(data: Any, source: Source | None = None, *, allow_newer: bool
             raise ValidationError("'facts' must be a list")
         facts = [Fact.from_json(item) for item in facts_data]
         draft = Draft.from_json(data.get("draft", {}))
-        note = Note(article, facts, draft, source, read_only=read_only)
+        rejected = _rejected_from_json(data.get("rejected", []))
+        note = Note(article, facts, draft, source, read_only=read_only, rejected=rejected)
         _check_source(data.get("source"), source)
         return note
     except ValidationError as error:
         raise NoteFileError(f"damaged: {error}") from None
+
+
+def _rejected_from_json(data: Any) -> list[tuple[FactKind, int, int]]:
+    if not isinstance(data, list):
+        raise ValidationError("'rejected' must be a list")
+    rejected = []
+    for item in data:
+        if (
+            not isinstance(item, dict)
+            or type(item.get("start")) is not int
+            or (type(item.get("end")) is not int)
+        ):
+            raise ValidationError("a rejected suggestion needs a kind, a start and an end")
+        rejected.append((FactKind.parse(str(item.get("kind"))), item["start"], item["end"]))
+    return rejected
 
 
 def _article_from_json(data: Any) -> Article:

@@ -93,14 +93,16 @@ def suggest(
     article: Article,
     existing: Iterable[Fact] = (),
     *,
+    rejected: Iterable[tuple[FactKind, int, int]] = (),
     progress: ProgressCallback | None = None,
     cancel: CancelCheck | None = None,
 ) -> list[Fact]:
     """Return proposed facts for *article*, leaving out any that *existing* facts already cover.
 
     A proposal is left out when an existing fact of the same kind overlaps its span (the
-    analyst tagged it, or rejected it). Mentions of the same name share an entity. *progress*
-    gets a fraction from 0 to 1; raises SuggestionCancelled as soon as *cancel* returns true.
+    analyst tagged it) or the analyst *rejected* a suggestion there. Mentions of the same
+    name share an entity. *progress* gets a fraction from 0 to 1; raises SuggestionCancelled
+    as soon as *cancel* returns true.
     """
     text = article.text
     found: list[Fact] = []
@@ -118,7 +120,14 @@ def suggest(
         found.extend(step())
         if progress is not None:
             progress((number + 1) / len(steps))
-    taken = [(f.kind, f.start, f.end) for f in existing]
+    taken = [(f.kind, f.start, f.end) for f in existing] + list(rejected)
+    # A country name inside a signatory's name ("Israel Katz") is not a party.
+    names = [(f.start, f.end) for f in found if f.kind is FactKind.SIGNATORY]
+    found = [
+        f
+        for f in found
+        if not (f.kind is FactKind.PARTY and any(s <= f.start and f.end <= e for s, e in names))
+    ]
     kept: list[Fact] = []
     entities: dict[tuple[FactKind, str], str] = {}
     for fact in sorted(found, key=lambda f: (f.start, -f.end)):
