@@ -137,3 +137,14 @@ def test_dragging_a_fact_into_a_section_cites_it(window: MainWindow, qtbot: QtBo
     )
     summary.dropEvent(drop)
     qtbot.waitUntil(lambda: window.note.draft.get("summary") == f"[[{fact.id}]]")
+
+
+def test_source_grading_field(window: MainWindow, qtbot: QtBot) -> None:
+    grading = window.draft_editor.fields["grading"]
+    grading.setFocus()
+    grading.setText("B2")
+    grading.editingFinished.emit()
+    qtbot.waitUntil(lambda: window.note.draft.get("grading") == "B2")
+    combo = window.draft_editor.fields["classification"]
+    levels = [combo.itemText(i) for i in range(combo.count())]
+    assert "OFFICIAL-SENSITIVE" in levels and "CONFIDENTIAL" in levels

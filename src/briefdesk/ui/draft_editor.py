@@ -38,31 +38,23 @@ from PySide6.QtWidgets import (
 )
 
 from briefdesk.core.drafting import check, cited_ids, draft_from_facts, render_references
+from briefdesk.core.drafting.markings import SCHEMES
 from briefdesk.core.drafting.references import REFERENCE
-from briefdesk.core.model import SECTION_TITLES, Batch, Change, Note, SetDraftSection
+from briefdesk.core.model import (
+    BODY_SECTIONS,
+    SECTION_TITLES,
+    Batch,
+    Change,
+    Note,
+    SetDraftSection,
+)
 from briefdesk.ui.palette import highlight_colour
 
 __all__ = ["CLASSIFICATIONS", "DraftEditor"]
 
 # Common marking schemes; the field stays editable for any other.
-CLASSIFICATIONS = (
-    "OFFICIAL",
-    "OFFICIAL-SENSITIVE",
-    "SECRET",
-    "TOP SECRET",
-    "UNCLASSIFIED",
-    "CONFIDENTIAL",
-)
-_LINE_SECTIONS = ("title", "caveat", "to", "from", "date", "reference")
-_TEXT_SECTIONS = (
-    "purpose",
-    "summary",
-    "background",
-    "key_points",
-    "implications",
-    "recommendations",
-    "sources",
-)
+CLASSIFICATIONS = tuple(dict.fromkeys(level.name for s in SCHEMES for level in s.levels))
+_LINE_SECTIONS = ("title", "caveat", "to", "from", "date", "reference", "grading")
 COMMIT_DELAY_MS = 800
 """A pause in typing this long commits the section as one undo step."""
 
@@ -145,7 +137,7 @@ class DraftEditor(QWidget):
         self._timer.setSingleShot(True)
         self._timer.setInterval(COMMIT_DELAY_MS)
         self._timer.timeout.connect(self.commit_all)
-        for key in _TEXT_SECTIONS:
+        for key in BODY_SECTIONS:
             text = _SectionText(form_host)
             text.setAccessibleName(SECTION_TITLES[key])
             text.setTabChangesFocus(True)
@@ -275,7 +267,7 @@ class DraftEditor(QWidget):
         if marking:
             parts.append(f"<p align='center'><b>{escape(marking)}</b></p>")
         parts.append(f"<h2>{escape(render_references(draft.get('title'), self.note))}</h2>")
-        for key in _TEXT_SECTIONS:
+        for key in BODY_SECTIONS:
             text = draft.get(key)
             if text.strip():
                 parts.append(f"<h3>{SECTION_TITLES[key]}</h3>")

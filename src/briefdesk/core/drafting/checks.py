@@ -14,7 +14,7 @@ from enum import StrEnum
 
 from briefdesk.core.drafting.markings import is_grading, portion_marks, rolled_up, scheme_of
 from briefdesk.core.drafting.references import cited_ids, render_references
-from briefdesk.core.model import SECTION_TITLES, FactKind, Note
+from briefdesk.core.model import BODY_SECTIONS, SECTION_TITLES, FactKind, Note
 
 __all__ = ["REQUIRED_SECTIONS", "Finding", "Severity", "check"]
 
@@ -147,7 +147,7 @@ def _facts(note: Note) -> list[Finding]:
     return found
 
 
-_BODY = ("purpose", "summary", "background", "key_points", "implications", "recommendations")
+_BODY = tuple(key for key in BODY_SECTIONS if key != "sources")  # what portion marks cover
 
 
 def _markings(note: Note) -> list[Finding]:

@@ -22,6 +22,7 @@ if TYPE_CHECKING:
         Metadata,
     )
     from briefdesk.core.model.draft import (
+        BODY_SECTIONS,
         SECTION_TITLES,
         SECTIONS,
         Draft,
@@ -75,6 +76,7 @@ _WHERE: dict[str, str] = {
     "Metadata": "briefdesk.core.model.article",
     "SECTION_TITLES": "briefdesk.core.model.draft",
     "SECTIONS": "briefdesk.core.model.draft",
+    "BODY_SECTIONS": "briefdesk.core.model.draft",
     "Draft": "briefdesk.core.model.draft",
     "section_key": "briefdesk.core.model.draft",
     "AddFact": "briefdesk.core.model.edits",
@@ -107,6 +109,7 @@ _WHERE: dict[str, str] = {
 }
 
 __all__ = [
+    "BODY_SECTIONS",
     "FIELDS_BY_KIND",
     "SECTIONS",
     "SECTION_TITLES",

@@ -8,7 +8,7 @@ from typing import Any
 from briefdesk.core.errors import ValidationError
 from briefdesk.core.model.text import canonicalize
 
-__all__ = ["SECTIONS", "SECTION_TITLES", "Draft", "section_key"]
+__all__ = ["BODY_SECTIONS", "SECTIONS", "SECTION_TITLES", "Draft", "section_key"]
 
 # Every section a draft can hold, in the order a civil-service briefing note puts them.
 # Templates choose which appear and may retitle them; the keys are the file format's and CLI's.
@@ -30,6 +30,16 @@ SECTION_TITLES: dict[str, str] = {
     "grading": "Source grading",
 }
 SECTIONS: tuple[str, ...] = tuple(SECTION_TITLES)
+BODY_SECTIONS: tuple[str, ...] = (
+    "purpose",
+    "summary",
+    "background",
+    "key_points",
+    "implications",
+    "recommendations",
+    "sources",
+)
+"""The sections of prose under headings, in order (the rest head the note or mark it)."""
 
 _ALIASES = {"bluf": "summary", "keypoints": "key_points", "from_": "from", "ref": "reference"}
 MAX_SECTION_LENGTH = 1_000_000

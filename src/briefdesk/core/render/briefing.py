@@ -4,21 +4,12 @@ from __future__ import annotations
 
 from briefdesk.core.drafting.markings import describe_grading, rolled_up
 from briefdesk.core.drafting.references import cited_ids, render_references
-from briefdesk.core.model import SECTION_TITLES, Note
+from briefdesk.core.model import BODY_SECTIONS, SECTION_TITLES, Note
 from briefdesk.core.render.layout import Block, Heading, Layout, ListBlock, Paragraph, Run
 from briefdesk.core.render.markup import markdown_blocks
 
 __all__ = ["BODY_SECTIONS", "build_briefing", "cited_facts", "source_entries"]
 
-BODY_SECTIONS = (
-    "purpose",
-    "summary",
-    "background",
-    "key_points",
-    "implications",
-    "recommendations",
-    "sources",
-)
 _HEADING_BLOCK = ("to", "from", "date", "reference")
 
 
