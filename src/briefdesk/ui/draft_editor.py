@@ -55,6 +55,8 @@ __all__ = ["CLASSIFICATIONS", "DraftEditor"]
 # Common marking schemes; the field stays editable for any other.
 CLASSIFICATIONS = tuple(dict.fromkeys(level.name for s in SCHEMES for level in s.levels))
 _LINE_SECTIONS = ("title", "caveat", "to", "from", "date", "reference", "grading")
+CHECKS_DELAY_MS = 50
+"""The checks of a note just opened run this long after, so they never delay its first paint."""
 COMMIT_DELAY_MS = 800
 """A pause in typing this long commits the section as one undo step."""
 
@@ -133,6 +135,9 @@ class DraftEditor(QWidget):
             line.editingFinished.connect(lambda k=key: self._commit(k))
             self.fields[key] = line
             form.addRow(SECTION_TITLES[key], line)
+        self._checks_timer = QTimer(self)  # a child: it cannot outlive the editor
+        self._checks_timer.setSingleShot(True)
+        self._checks_timer.timeout.connect(self.refresh_checks)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(COMMIT_DELAY_MS)
@@ -184,10 +189,10 @@ class DraftEditor(QWidget):
     # Showing -------------------------------------------------------------------------------
 
     def show_note(self, note: Note) -> None:
-        """Show *note*'s draft and its checks."""
+        """Show *note*'s draft; its checks follow once the window has painted."""
         self.note = note
         self._load(set(self.fields))
-        self.refresh_checks()
+        self._checks_timer.start(CHECKS_DELAY_MS)
 
     def apply_change(self, change: Change) -> None:
         """Reload the sections *change* touched (undo, redo, draft from facts); any change

@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import sys
 import time
 import uuid
 from dataclasses import dataclass
@@ -54,9 +55,16 @@ class Autosaver:
 
     def __init__(self) -> None:
         self.id = uuid.uuid4().hex
-        folder = _folder()
-        self.note_file = folder / f"{self.id}.briefdesk"
-        self.record_file = folder / f"{self.id}.json"
+
+    # The folder is found on first use: finding it loads platformdirs, which a window that
+    # is never autosaved should not pay for at start-up.
+    @property
+    def note_file(self) -> Path:
+        return _folder() / f"{self.id}.briefdesk"
+
+    @property
+    def record_file(self) -> Path:
+        return _folder() / f"{self.id}.json"
 
     def save(self, note: Note, original: Path | None) -> None:
         """Write *note* now. Raises NoteFileError if the state folder cannot be written."""
@@ -80,6 +88,8 @@ class Autosaver:
 
     def clear(self) -> None:
         """Remove this note's autosave files (after a save, or a close the user chose)."""
+        if "platformdirs" not in sys.modules and "BRIEFDESK_BASEDIR" not in os.environ:
+            return  # nothing was ever autosaved: the folder was never looked up
         for path in (self.note_file, self.record_file):
             with contextlib.suppress(FileNotFoundError):
                 path.unlink()
