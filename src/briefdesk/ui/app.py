@@ -38,14 +38,13 @@ def app_icon() -> QIcon:
     """BriefDesk's icon, in every size it ships."""
     from PySide6.QtGui import QIcon, QPixmap
 
-    from briefdesk.core.desktop import ICON_SIZES
-
     icon = QIcon()
     folder = resources.files("briefdesk.resources").joinpath("icons")
-    for size in ICON_SIZES:
-        pixmap = QPixmap()
-        pixmap.loadFromData(folder.joinpath(f"{APP_ID}-{size}.png").read_bytes())
-        icon.addPixmap(pixmap)
+    for entry in folder.iterdir():
+        if entry.name.startswith(f"{APP_ID}-") and entry.name.endswith(".png"):
+            pixmap = QPixmap()
+            pixmap.loadFromData(entry.read_bytes())
+            icon.addPixmap(pixmap)
     return icon
 
 

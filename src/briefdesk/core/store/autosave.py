@@ -13,7 +13,6 @@ import json
 import os
 import sys
 import time
-import uuid
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -54,7 +53,7 @@ class Autosaver:
     """Autosaves one note under its own id; ``clear`` when the note is safely saved or closed."""
 
     def __init__(self) -> None:
-        self.id = uuid.uuid4().hex
+        self.id = os.urandom(16).hex()
 
     # The folder is found on first use: finding it loads platformdirs, which a window that
     # is never autosaved should not pay for at start-up.

@@ -8,7 +8,6 @@ so provenance survives the original being moved. Loading validates everything an
 
 from __future__ import annotations
 
-import hashlib
 import io
 import json
 import os
@@ -354,5 +353,5 @@ def _check_source(record: Any, source: Source | None) -> None:
         raise ValidationError("'source' must be an object")
     if source is None:
         raise ValidationError("the source file named in note.json is missing")
-    if record.get("sha256") not in (None, hashlib.sha256(source.data).hexdigest()):
+    if record.get("sha256") not in (None, source.sha256):
         raise ValidationError(f"the source file '{source.name}' does not match its SHA-256")
