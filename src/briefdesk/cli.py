@@ -455,11 +455,12 @@ def _cmd_export(args: argparse.Namespace) -> None:
 
 
 def _cmd_templates(args: argparse.Namespace) -> None:
-    from briefdesk.core.render import TEMPLATES
+    from briefdesk.core.render.templates import list_templates
 
-    width = max(map(len, TEMPLATES))
-    for name, description in TEMPLATES.items():
-        print(f"{name:<{width}}  {description}")
+    templates = list_templates()
+    width = max(len(t.name) for t in templates)
+    for template in templates:
+        _write(f"{template.name:<{width}}  {template.description}  ({template.folder})\n")
 
 
 # Helpers --------------------------------------------------------------------------------

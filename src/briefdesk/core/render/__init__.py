@@ -15,23 +15,20 @@ if TYPE_CHECKING:
     from briefdesk.core.model import Note
     from briefdesk.core.render.layout import Layout
 
-__all__ = ["EXPORT_FORMATS", "TEMPLATES", "build_layout", "export"]
+__all__ = ["DEFAULT_TEMPLATE", "EXPORT_FORMATS", "build_layout", "export"]
 
 EXPORT_FORMATS = {".docx": "docx", ".pdf": "pdf"}
-TEMPLATES = {"briefing": "Civil-service briefing note: banner, heading block, sections."}
-"""The templates this build ships, by name, with a one-line description."""
+DEFAULT_TEMPLATE = "briefing"
 
 
-def build_layout(note: Note, template: str = "briefing") -> Layout:
-    """Lay *note* out with *template*; raise RenderError for an unknown template."""
-    if template not in TEMPLATES:
-        raise RenderError(f"unknown template '{template}' (choose from {', '.join(TEMPLATES)})")
-    from briefdesk.core.render.briefing import build_briefing
+def build_layout(note: Note, template: str = DEFAULT_TEMPLATE) -> Layout:
+    """Lay *note* out with *template* (a name or a folder); RenderError if it fails."""
+    from briefdesk.core.render.templates import find_template, render_layout
 
-    return build_briefing(note)
+    return render_layout(note, find_template(template))
 
 
-def export(note: Note, path: str | os.PathLike[str], template: str = "briefing") -> None:
+def export(note: Note, path: str | os.PathLike[str], template: str = DEFAULT_TEMPLATE) -> None:
     """Export *note* to *path*, as DOCX or PDF by its extension, atomically.
 
     Raises RenderError for an unknown format or template, text the output cannot show, or a

@@ -17,12 +17,12 @@ def write_docx(layout: Layout, out: BinaryIO) -> None:
 
     from docx import Document
     from docx.enum.text import WD_ALIGN_PARAGRAPH
-    from docx.shared import Pt, RGBColor
+    from docx.shared import Inches, Mm, Pt, RGBColor
 
     document = Document()
     styles = document.styles
     styles["Normal"].font.name = "Arial"
-    styles["Normal"].font.size = Pt(11)
+    styles["Normal"].font.size = Pt(layout.font_size)
     props = document.core_properties
     props.title = layout.title
     props.author = layout.author or "BriefDesk"
@@ -35,13 +35,25 @@ def write_docx(layout: Layout, out: BinaryIO) -> None:
     props.revision = 1
 
     section = document.sections[0]
+    if layout.page == "Letter":
+        section.page_width, section.page_height = Inches(8.5), Inches(11)
+    else:
+        section.page_width, section.page_height = Mm(210), Mm(297)
+    top, right, bottom, left = layout.margins_mm
+    section.top_margin, section.right_margin = Mm(top), Mm(right)
+    section.bottom_margin, section.left_margin = Mm(bottom), Mm(left)
+    heading_colour = RGBColor.from_string(layout.colours.get("heading", "#1A2B4C").lstrip("#"))
+    for name in ("Title", "Heading 1", "Heading 2"):
+        styles[name].font.color.rgb = heading_colour
     if layout.banner:
         for part in (section.header, section.footer):
             banner = part.paragraphs[0]
             banner.alignment = WD_ALIGN_PARAGRAPH.CENTER
             run = banner.add_run(layout.banner)
             run.bold = True
-            run.font.color.rgb = RGBColor(0xA0, 0x10, 0x10)
+            run.font.color.rgb = RGBColor.from_string(
+                layout.colours.get("banner", "#A01010").lstrip("#")
+            )
     footer = section.footer.add_paragraph() if layout.banner else section.footer.paragraphs[0]
     footer.alignment = WD_ALIGN_PARAGRAPH.CENTER
     footer.add_run("Page ")

@@ -81,3 +81,7 @@ class Layout:
     subject: str = ""
     keywords: str = ""
     outline: tuple[str, ...] = field(default=())
+    page: str = "A4"
+    margins_mm: tuple[float, float, float, float] = (22, 25, 24, 25)  # top, right, bottom, left
+    font_size: float = 11
+    colours: dict[str, str] = field(default_factory=dict)  # banner, heading, link

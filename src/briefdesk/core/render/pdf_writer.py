@@ -78,7 +78,7 @@ def _check_encodable(layout: Layout) -> None:
                 )
 
 
-def _markup(runs: tuple[Run, ...]) -> str:
+def _markup(runs: tuple[Run, ...], link_colour: str = _LINK_BLUE) -> str:
     """Return reportlab paragraph markup for *runs*, every character of text escaped."""
     parts = []
     for run in runs:
@@ -89,7 +89,7 @@ def _markup(runs: tuple[Run, ...]) -> str:
             text = f"<i>{text}</i>"
         if run.link:
             href = escape(run.link, {'"': "&quot;"})
-            text = f'<a href="{href}" color="{_LINK_BLUE}"><u>{text}</u></a>'
+            text = f'<a href="{href}" color="{link_colour}"><u>{text}</u></a>'
         parts.append(text)
     return "".join(parts)
 
@@ -98,7 +98,7 @@ def write_pdf(layout: Layout, out: BinaryIO) -> None:
     """Write *layout* to *out* as PDF. Raises RenderError for text the fonts cannot show."""
     _check_encodable(layout)
     from reportlab.lib import colors
-    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.pagesizes import A4, LETTER
     from reportlab.lib.styles import ParagraphStyle, getSampleStyleSheet
     from reportlab.lib.units import mm
     from reportlab.pdfgen.canvas import Canvas
@@ -107,29 +107,39 @@ def write_pdf(layout: Layout, out: BinaryIO) -> None:
     from reportlab.platypus import Table as RLTable
 
     sheet = getSampleStyleSheet()
+    size = layout.font_size
+    pagesize = LETTER if layout.page == "Letter" else A4
+    top, right, bottom, left = layout.margins_mm
+    banner_colour = layout.colours.get("banner", _BANNER_RED)
+    link_colour = layout.colours.get("link", _LINK_BLUE)
     body = ParagraphStyle(
         "Body",
         parent=sheet["BodyText"],
         fontName=_FAMILY,
-        fontSize=11,
-        leading=15,
+        fontSize=size,
+        leading=size * 1.36,
         spaceAfter=6,
     )
     title = ParagraphStyle(
-        "DocTitle", parent=body, fontName=_FAMILY + "-Bold", fontSize=18, leading=22, spaceAfter=10
+        "DocTitle",
+        parent=body,
+        fontName=_FAMILY + "-Bold",
+        fontSize=size * 1.6,
+        leading=size * 2,
+        spaceAfter=10,
     )
     meta = ParagraphStyle("Meta", parent=body, spaceAfter=2)
     heading = ParagraphStyle(
         "H1",
         parent=body,
         fontName=_FAMILY + "-Bold",
-        fontSize=13,
-        leading=17,
+        fontSize=size * 1.18,
+        leading=size * 1.55,
         spaceBefore=10,
         spaceAfter=4,
-        textColor=colors.HexColor("#1A2B4C"),
+        textColor=colors.HexColor(layout.colours.get("heading", "#1A2B4C")),
     )
-    cell = ParagraphStyle("Cell", parent=body, fontSize=9, leading=11, spaceAfter=0)
+    cell = ParagraphStyle("Cell", parent=body, fontSize=size * 0.82, leading=size, spaceAfter=0)
 
     story: list[Any] = []
     for block in layout.blocks:
@@ -139,9 +149,11 @@ def write_pdf(layout: Layout, out: BinaryIO) -> None:
             story.append(flowable)
         elif isinstance(block, Paragraph):
             style = {"title": title, "meta": meta}.get(block.style, body)
-            story.append(RLParagraph(_markup(block.runs), style))
+            story.append(RLParagraph(_markup(block.runs, link_colour), style))
         elif isinstance(block, ListBlock):
-            items = [ListItem(RLParagraph(_markup(item), body)) for item in block.items]
+            items = [
+                ListItem(RLParagraph(_markup(item, link_colour), body)) for item in block.items
+            ]
             kind = "1" if block.ordered else "bullet"
             story.append(
                 ListFlowable(
@@ -191,11 +203,11 @@ def write_pdf(layout: Layout, out: BinaryIO) -> None:
             super().save()
 
         def _furniture(self, total: int) -> None:
-            width, height = A4
+            width, height = pagesize
             self.saveState()
             if banner:
                 self.setFont(_FAMILY + "-Bold", 10)
-                self.setFillColor(colors.HexColor(_BANNER_RED))
+                self.setFillColor(colors.HexColor(banner_colour))
                 self.drawCentredString(width / 2, height - 12 * mm, banner)
                 self.drawCentredString(width / 2, 8 * mm, banner)
             self.setFillColor(colors.black)
@@ -213,11 +225,11 @@ def write_pdf(layout: Layout, out: BinaryIO) -> None:
 
     document = BriefingTemplate(
         out,
-        pagesize=A4,
-        leftMargin=25 * mm,
-        rightMargin=25 * mm,
-        topMargin=22 * mm,
-        bottomMargin=24 * mm,
+        pagesize=pagesize,
+        leftMargin=left * mm,
+        rightMargin=right * mm,
+        topMargin=top * mm,
+        bottomMargin=bottom * mm,
         title=layout.title,
         author=layout.author or "BriefDesk",
         subject=layout.subject,
