@@ -76,7 +76,10 @@ def export_page(window: MainWindow) -> None:
         window.draft_editor.fields["from"].setText("Asia-Pacific Desk")
         window.draft_editor.commit_all()
         QApplication.processEvents()
-        assert window.export_to(pdf)
+        loop = QEventLoop()
+        window.export_finished.connect(loop.quit)
+        window.export_to(pdf, ask_to_open=False)
+        loop.exec()
         subprocess.run(
             [
                 "pdftoppm",

@@ -145,10 +145,36 @@ def test_bad_file_shows_a_dialog_and_keeps_the_note(
     assert window.note is note and [f.text for f in window.note] == ["Japan"]
 
 
-def test_export_from_the_window(make_main_window, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_export_from_the_window(make_main_window, qtbot: QtBot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     window = make_main_window()
-    assert window.export_to(tmp_path / "brief.docx")
+    seen: list[str] = []
+    _dismiss_next_dialog(seen, QMessageBox.StandardButton.Close)
+    with qtbot.waitSignal(window.export_finished, timeout=20_000):
+        window.export_to(tmp_path / "brief.docx")
     assert (tmp_path / "brief.docx").stat().st_size > 0
+    qtbot.waitUntil(lambda: bool(seen))
+    assert "brief.docx" in seen[0]  # it offers to open the file or its folder
+    with qtbot.waitSignal(window.export_finished, timeout=20_000):
+        window.export_to(tmp_path / "sheet.pdf", "fact-sheet", ask_to_open=False)
+    assert (tmp_path / "sheet.pdf").read_bytes().startswith(b"%PDF")
+
+
+def test_a_failed_export_is_a_dialog_and_keeps_the_old_file(
+    make_main_window,
+    qtbot: QtBot,  # type: ignore[no-untyped-def]
+    tmp_path: Path,
+) -> None:
+    window = make_main_window()
+    out = tmp_path / "brief.pdf"
+    out.write_bytes(b"old")
+    window.draft_editor.fields["title"].setText("מזכר")  # no PDF glyph shaping yet: refused
+    window.draft_editor.commit_all()
+    seen: list[str] = []
+    _dismiss_next_dialog(seen)
+    with qtbot.waitSignal(window.export_failed, timeout=20_000):
+        window.export_to(out)
+    assert seen and "cannot yet show" in seen[0]
+    assert out.read_bytes() == b"old"
 
 
 def test_hebrew_article_reads_right_to_left(make_main_window, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]

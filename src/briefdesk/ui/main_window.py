@@ -5,8 +5,15 @@ from __future__ import annotations
 from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import QPoint, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
+from PySide6.QtCore import QPoint, Qt, QTimer, QUrl, Signal
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QDesktopServices,
+    QDragEnterEvent,
+    QDropEvent,
+    QKeySequence,
+)
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -65,6 +72,8 @@ class MainWindow(QMainWindow):
 
     file_opened = Signal(object)  # the Path
     suggestions_ready = Signal(int)  # how many were added
+    export_finished = Signal(object)  # the Path
+    export_failed = Signal(str)  # why
     open_failed = Signal(str)  # why
 
     def __init__(self, note: Note, path: Path | None = None, parent: QWidget | None = None):
@@ -145,7 +154,10 @@ class MainWindow(QMainWindow):
             "Save &As…", self.save_as, keys.SaveAs, "Save the note under a new name"
         )
         self.export_action = self._action(
-            "&Export…", self.export_dialog, "Ctrl+E", "Export the briefing note to DOCX or PDF"
+            "&Export…",
+            lambda: self.export_dialog(),
+            "Ctrl+E",
+            "Export the briefing note to DOCX or PDF",
         )
         self.quit_action = self._action("&Quit", self.close, keys.Quit)
         self.paste_action = self._action(
@@ -224,6 +236,8 @@ class MainWindow(QMainWindow):
             file_menu.addAction(action)
         file_menu.addSeparator()
         file_menu.addAction(self.export_action)
+        self.template_menu = file_menu.addMenu("Export with &Template")
+        self.template_menu.aboutToShow.connect(self._fill_template_menu)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
         self._edit_menu = self.menuBar().addMenu("&Edit")
@@ -632,27 +646,79 @@ class MainWindow(QMainWindow):
         self._set_note(note, original)
         self.statusBar().showMessage("Recovered unsaved work; save it to keep it.", 10_000)
 
-    def export_dialog(self) -> None:
+    def export_dialog(self, template: str | None = None) -> None:
+        """Ask where to export (DOCX or PDF by the name's extension) and export there."""
         default = (self.path or Path(self.note.article.metadata.source_name or "note")).stem
         name, _ = QFileDialog.getSaveFileName(
             self, "Export", f"{default}.docx", "Word document (*.docx);;PDF (*.pdf)"
         )
         if name:
-            self.export_to(Path(name))
+            self.export_to(Path(name), template)
 
-    def export_to(self, path: Path) -> bool:
-        """Export the note to *path* (.docx or .pdf); show a dialog on error."""
+    def export_to(
+        self, path: Path, template: str | None = None, *, ask_to_open: bool = True
+    ) -> Task:
+        """Export the note to *path* in a worker; then offer to open the file or its folder.
+
+        Emits ``export_finished`` or ``export_failed``. The export works on a snapshot, so
+        editing on meanwhile cannot mix two states into one file; a failed export leaves any
+        earlier file of that name untouched.
+        """
         from briefdesk.core import render
 
         self.draft_editor.commit_all()
         QApplication.processEvents()
-        try:
-            render.export(self.note, path)
-        except BriefDeskError as error:
-            self._error(f"Cannot export {path.name}", str(error))
-            return False
+        note = self.note
+        snapshot = Note(note.article, list(note), note.draft, note.source, rejected=note.rejected)
+        chosen = template or render.DEFAULT_TEMPLATE
+
+        def work(progress: object, cancel: object) -> Path:
+            render.export(snapshot, path, chosen)
+            return path
+
+        task = Task(work, f"Exporting {path.name}…", self)
+        task.succeeded.connect(lambda _: self._on_exported(path, ask_to_open))
+        task.failed.connect(lambda error: self._on_export_failed(path, error))
+        self._keep(task)
+        return task.start()
+
+    def _on_exported(self, path: Path, ask_to_open: bool) -> None:
         self.statusBar().showMessage(f"Exported {path}", 6000)
-        return True
+        self.export_finished.emit(path)
+        if not ask_to_open:
+            return
+        box = QMessageBox(
+            QMessageBox.Icon.Information,
+            "Exported",
+            f"The briefing note is in {path}.",
+            QMessageBox.StandardButton.Close,
+            self,
+        )
+        open_file = box.addButton("Open", QMessageBox.ButtonRole.AcceptRole)
+        open_folder = box.addButton("Show in Folder", QMessageBox.ButtonRole.ActionRole)
+        box.exec()
+        if box.clickedButton() is open_file:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+        elif box.clickedButton() is open_folder:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(path.parent)))
+
+    def _on_export_failed(self, path: Path, error: object) -> None:
+        message = (
+            str(error)
+            if isinstance(error, BriefDeskError)
+            else (f"an unexpected error ({type(error).__name__}: {error})")
+        )
+        self._error(f"Cannot export {path.name}", message)
+        self.export_failed.emit(message)
+
+    def _fill_template_menu(self) -> None:
+        from briefdesk.core.render.templates import list_templates
+
+        self.template_menu.clear()
+        for template in list_templates():
+            action = self.template_menu.addAction(template.name)
+            action.setToolTip(template.description)
+            action.triggered.connect(lambda _=False, n=template.name: self.export_dialog(n))
 
     def _maybe_save(self) -> bool:
         """Ask to save unsaved changes; return False if the user cancelled."""

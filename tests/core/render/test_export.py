@@ -40,6 +40,7 @@ def test_docx_has_styles_banner_fields_properties_and_links(note: Note, tmp_path
     assert headings == ["Summary", "Key points", "Recommendations", "Sources"]
     section = document.sections[0]
     assert section.header.paragraphs[0].text == "OFFICIAL-SENSITIVE"
+    assert section.header.paragraphs[0].style.name == "Banner"
     footer_xml = section.footer._element.xml
     assert "OFFICIAL-SENSITIVE" in footer_xml and " PAGE " in footer_xml
     assert " NUMPAGES " in footer_xml

@@ -16,6 +16,7 @@ def write_docx(layout: Layout, out: BinaryIO) -> None:
     import datetime as dt
 
     from docx import Document
+    from docx.enum.style import WD_STYLE_TYPE
     from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.shared import Inches, Mm, Pt, RGBColor
 
@@ -46,14 +47,18 @@ def write_docx(layout: Layout, out: BinaryIO) -> None:
     for name in ("Title", "Heading 1", "Heading 2"):
         styles[name].font.color.rgb = heading_colour
     if layout.banner:
+        # A named style, so a ministry's own Word template can restyle every banner at once.
+        banner_style = styles.add_style("Banner", WD_STYLE_TYPE.PARAGRAPH)
+        banner_style.base_style = styles["Normal"]
+        banner_style.font.bold = True
+        banner_style.font.color.rgb = RGBColor.from_string(
+            layout.colours.get("banner", "#A01010").lstrip("#")
+        )
+        banner_style.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
         for part in (section.header, section.footer):
             banner = part.paragraphs[0]
-            banner.alignment = WD_ALIGN_PARAGRAPH.CENTER
-            run = banner.add_run(layout.banner)
-            run.bold = True
-            run.font.color.rgb = RGBColor.from_string(
-                layout.colours.get("banner", "#A01010").lstrip("#")
-            )
+            banner.style = banner_style
+            banner.add_run(layout.banner)
     footer = section.footer.add_paragraph() if layout.banner else section.footer.paragraphs[0]
     footer.alignment = WD_ALIGN_PARAGRAPH.CENTER
     footer.add_run("Page ")
