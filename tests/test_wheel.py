@@ -16,11 +16,8 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 
 
-@pytest.fixture(scope="module")
-def installed(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A venv with only the built wheel in it; the dependencies come from the test venv,
-    added by path, so the test needs no network (the wheel itself goes in with --no-deps)."""
-    folder = tmp_path_factory.mktemp("wheel")
+def _build_wheel(folder: Path) -> Path:
+    """Build the wheel from this checkout (no build isolation: no network needed)."""
     subprocess.run(
         [
             sys.executable,
@@ -31,13 +28,26 @@ def installed(tmp_path_factory: pytest.TempPathFactory) -> Path:
             "--no-build-isolation",
             "-q",
             "-w",
-            str(folder / "dist"),
+            str(folder),
             str(ROOT),
         ],
         check=True,
         capture_output=True,
     )
-    [wheel] = (folder / "dist").glob("briefdesk-*.whl")
+    [built] = folder.glob("briefdesk-*.whl")
+    return built
+
+
+@pytest.fixture(scope="module")
+def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return _build_wheel(tmp_path_factory.mktemp("dist"))
+
+
+@pytest.fixture(scope="module")
+def installed(wheel: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A venv with only the built wheel in it; the dependencies come from the test venv,
+    added by path, so the test needs no network."""
+    folder = tmp_path_factory.mktemp("wheel")
     env_dir = folder / "venv"
     venv.create(env_dir, with_pip=False)
     python = env_dir / "bin" / "python"
@@ -63,31 +73,8 @@ def run(python: Path, *args: str, cwd: Path) -> subprocess.CompletedProcess[str]
     )
 
 
-def test_wheel_holds_the_resources() -> None:
-    dist = ROOT / "dist-test"
-    subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "pip",
-            "wheel",
-            "--no-deps",
-            "--no-build-isolation",
-            "-q",
-            "-w",
-            str(dist),
-            str(ROOT),
-        ],
-        check=True,
-        capture_output=True,
-    )
-    try:
-        [wheel] = dist.glob("briefdesk-*.whl")
-        names = zipfile.ZipFile(wheel).namelist()
-    finally:
-        for path in dist.glob("*"):
-            path.unlink()
-        dist.rmdir()
+def test_wheel_holds_the_resources(wheel: Path) -> None:
+    names = zipfile.ZipFile(wheel).namelist()
     for needed in (
         "briefdesk/resources/samples/maritime-mou.txt",
         "briefdesk/resources/fonts/NotoSansHebrew-Regular.ttf",
