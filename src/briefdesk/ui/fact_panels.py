@@ -23,8 +23,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from briefdesk.core.model import Change, Edit, Fact, FactKind, Note, Origin
-from briefdesk.core.model.edits import Batch, ReplaceFact
+from briefdesk.core.model import Change, Fact, FactKind, Note, Origin
+from briefdesk.core.model.operations import LINKED_FIELDS, set_entity_field
 from briefdesk.ui.palette import highlight_colour
 
 __all__ = ["COLUMNS", "FactPanels"]
@@ -65,8 +65,6 @@ _TAB_TITLES = {
     FactKind.PLACE: "Places",
     FactKind.QUOTE: "Quotes",
 }
-# A field that names another entity also records that entity's id.
-_LINKS = {"party": ("party_id", FactKind.PARTY), "speaker": ("speaker_id", FactKind.SIGNATORY)}
 
 
 class _ChoiceDelegate(QStyledItemDelegate):
@@ -161,9 +159,9 @@ class FactPanels(QTabWidget):
         for kind in FactKind:
             panel = _Panel(kind, self)
             for column, spec in enumerate(COLUMNS[kind]):
-                if spec.field in _LINKS:
+                if spec.field in LINKED_FIELDS:
                     panel.setItemDelegateForColumn(
-                        column, _ChoiceDelegate(self, _LINKS[spec.field][1])
+                        column, _ChoiceDelegate(self, LINKED_FIELDS[spec.field][1])
                     )
             panel.model_.itemChanged.connect(self._on_item_changed)
             panel.selectionModel().selectionChanged.connect(
@@ -343,7 +341,7 @@ class FactPanels(QTabWidget):
             return
         panel = next(p for p in self.panels.values() if p.model_ is item.model())
         spec = COLUMNS[panel.kind][item.column()]
-        if spec.field and spec.field not in _LINKS:
+        if spec.field and spec.field not in LINKED_FIELDS:
             self._set_field(str(item.data(_ENTITY_ROLE)), spec.field, item.text().strip())
 
     def set_field_from_view(self, index: QModelIndex | QPersistentModelIndex, value: str) -> None:
@@ -359,27 +357,11 @@ class FactPanels(QTabWidget):
         self._set_field(entity, field, value)
 
     def _set_field(self, entity: str, field: str, value: str) -> None:
-        note = self.note
-        if note is None:
+        if self.note is None:
             return
-        changes = {field: value}
-        if field in _LINKS:
-            link_field, link_kind = _LINKS[field]
-            target = next((f for f in note.facts_of_kind(link_kind) if f.text == value), None)
-            changes[link_field] = target.entity if target is not None else ""
-        edits: list[Edit] = []
-        for fact in note.mentions(entity):
-            fields = dict(fact.fields)
-            for key, new in changes.items():
-                if new:
-                    fields[key] = new
-                else:
-                    fields.pop(key, None)
-            if fields != fact.fields:
-                edits.append(ReplaceFact(fact.replaced(fields=fields)))
-        if edits:
-            label = f"Set {field} of '{note.mentions(entity)[0].text[:30]}'"
-            self.edit_requested.emit(Batch(label, tuple(edits)))
+        edit = set_entity_field(self.note, entity, field, value)
+        if edit is not None:
+            self.edit_requested.emit(edit)
 
 
 def _plain(text: str, entity: str, fact_id: str | None = None) -> QStandardItem:

@@ -148,3 +148,18 @@ def test_find_text_counts_occurrences() -> None:
     with pytest.raises(ValidationError, match="does not occur"):
         find_text("a b", "India")
     assert find_text("a India b India", "India", 2) == (10, 15)
+
+
+def test_set_entity_field_sets_every_mention_and_links_the_party(make_note: MakeNote) -> None:
+    from briefdesk.core.model import set_entity_field
+
+    note = make_note(tags=[(FactKind.PARTY, "Japan"), (FactKind.SIGNATORY, "Kenji Morimoto")])
+    japan = note.facts_of_kind(FactKind.PARTY)[0]
+    kenji = note.facts_of_kind(FactKind.SIGNATORY)[0]
+    edit = set_entity_field(note, kenji.entity, "party", "Japan")
+    assert edit is not None and edit.label == "Set party of 'Kenji Morimoto'"
+    note.apply(edit)
+    assert note.fact(kenji.id).fields == {"party": "Japan", "party_id": japan.entity}
+    assert set_entity_field(note, kenji.entity, "party", "Japan") is None  # nothing to change
+    note.apply(set_entity_field(note, kenji.entity, "party", ""))  # type: ignore[arg-type]
+    assert note.fact(kenji.id).fields == {}

@@ -56,6 +56,7 @@ if TYPE_CHECKING:
     from briefdesk.core.model.operations import (
         find_text,
         merge_entities,
+        set_entity_field,
         set_fact_fields,
         set_sections,
         snap_to_words,
@@ -99,6 +100,7 @@ _WHERE: dict[str, str] = {
     "find_text": "briefdesk.core.model.operations",
     "merge_entities": "briefdesk.core.model.operations",
     "set_fact_fields": "briefdesk.core.model.operations",
+    "set_entity_field": "briefdesk.core.model.operations",
     "set_sections": "briefdesk.core.model.operations",
     "snap_to_words": "briefdesk.core.model.operations",
     "tag": "briefdesk.core.model.operations",
@@ -140,6 +142,7 @@ __all__ = [
     "merge_entities",
     "new_fact_id",
     "section_key",
+    "set_entity_field",
     "set_fact_fields",
     "set_sections",
     "snap_to_words",

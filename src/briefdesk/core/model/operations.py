@@ -25,6 +25,7 @@ from briefdesk.core.model.note import Note
 __all__ = [
     "find_text",
     "merge_entities",
+    "set_entity_field",
     "set_fact_fields",
     "set_sections",
     "snap_to_words",
@@ -164,6 +165,33 @@ def set_fact_fields(note: Note, fact_id: str, changes: Mapping[str, str]) -> Rep
             fields.pop(key, None)
     names = ", ".join(changes)
     return ReplaceFact(fact.replaced(fields=fields), f"Edit {names} of '{fact.text[:30]}'")
+
+
+# A field that names another entity also records that entity's id.
+LINKED_FIELDS: dict[str, tuple[str, FactKind]] = {
+    "party": ("party_id", FactKind.PARTY),
+    "speaker": ("speaker_id", FactKind.SIGNATORY),
+}
+
+
+def set_entity_field(note: Note, entity: str, field: str, value: str) -> Batch | None:
+    """Return the edit that sets *field* on every mention of *entity* (one undo step), or
+    ``None`` if nothing would change. A field naming a tagged party or signatory ("party",
+    "speaker") also sets that entity's id; an empty value removes the field."""
+    changes = {field: value}
+    if field in LINKED_FIELDS:
+        link_field, link_kind = LINKED_FIELDS[field]
+        target = next((f for f in note.facts_of_kind(link_kind) if f.text == value), None)
+        changes[link_field] = target.entity if target is not None else ""
+    mentions = note.mentions(entity)
+    edits: tuple[Edit, ...] = tuple(
+        edit
+        for edit in (set_fact_fields(note, fact.id, changes) for fact in mentions)
+        if edit.fact.fields != note.fact(edit.fact.id).fields
+    )
+    if not edits:
+        return None
+    return Batch(f"Set {field} of '{mentions[0].text[:30]}'", edits)
 
 
 def merge_entities(note: Note, fact_ids: list[str]) -> Batch:
