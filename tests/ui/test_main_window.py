@@ -168,13 +168,13 @@ def test_a_failed_export_is_a_dialog_and_keeps_the_old_file(
     window = make_main_window()
     out = tmp_path / "brief.pdf"
     out.write_bytes(b"old")
-    window.draft_editor.fields["title"].setText("מזכר")  # no PDF glyph shaping yet: refused
+    window.draft_editor.fields["title"].setText("தமிழ்")  # no bundled Tamil font: refused
     window.draft_editor.commit_all()
     seen: list[str] = []
     _dismiss_next_dialog(seen)
     with qtbot.waitSignal(window.export_failed, timeout=20_000):
         window.export_to(out)
-    assert seen and "cannot yet show" in seen[0]
+    assert seen and "cannot show" in seen[0] and "TAMIL" in seen[0]
     assert out.read_bytes() == b"old"
 
 

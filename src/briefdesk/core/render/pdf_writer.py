@@ -3,13 +3,15 @@ document info, bookmarks of the sections and clickable links."""
 
 from __future__ import annotations
 
+import unicodedata
 from functools import cache
 from importlib import resources
+from pathlib import Path
 from typing import Any, BinaryIO
-from xml.sax.saxutils import escape
 
 from briefdesk.core.errors import RenderError
 from briefdesk.core.render.layout import Heading, Layout, ListBlock, Paragraph, Run, Table
+from briefdesk.core.render.textlayout import Face, FontSet
 
 __all__ = ["write_pdf"]
 
@@ -17,46 +19,51 @@ _BANNER_RED = "#A01010"
 _LINK_BLUE = "#1F4E9A"
 
 
-_FAMILY = "BriefDeskSans"
-_FACES = {
-    "": "NotoSans-Regular.ttf",
-    "-Bold": "NotoSans-Bold.ttf",
-    "-Italic": "NotoSans-Italic.ttf",
-    "-BoldItalic": "NotoSans-BoldItalic.ttf",
+_LATIN = {
+    (False, False): "NotoSans-Regular",
+    (True, False): "NotoSans-Bold",
+    (False, True): "NotoSans-Italic",
+    (True, True): "NotoSans-BoldItalic",
 }
+_SCRIPTS = ("NotoSansHebrew", "NotoSansArabic", "NotoSansDevanagari")
+_CJK = "DroidSansFallbackFull"
 
 
 @cache
-def _register_fonts() -> frozenset[int]:
-    """Embed the bundled Noto Sans faces; return the code points they can show.
+def bundled_fonts() -> FontSet:
+    """The fallback chains of the bundled fonts: Latin, Hebrew, Arabic, Devanagari, then CJK.
 
-    Embedded, so the PDF reads the same on a machine without any fonts (the base-14
-    Helvetica is only a name, which such a machine cannot render).
+    Embedded, so the PDF reads the same on a machine without any fonts. The scripts without
+    italic faces use their upright face; CJK has one weight.
     """
-    from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfbase.ttfonts import TTFont
-
     folder = resources.files("briefdesk.resources").joinpath("fonts")
-    covered: frozenset[int] = frozenset()
-    for suffix, file in _FACES.items():
-        with resources.as_file(folder.joinpath(file)) as path:
-            font = TTFont(_FAMILY + suffix, str(path))
-        pdfmetrics.registerFont(font)
-        if not suffix:
-            covered = frozenset(font.face.charToGlyph)
-    pdfmetrics.registerFontFamily(
-        _FAMILY,
-        normal=_FAMILY,
-        bold=_FAMILY + "-Bold",
-        italic=_FAMILY + "-Italic",
-        boldItalic=_FAMILY + "-BoldItalic",
-    )
-    return covered
+    faces: dict[str, Face] = {}
+
+    def face(stem: str) -> Face:
+        if stem not in faces:
+            with resources.as_file(folder.joinpath(stem + ".ttf")) as path:
+                faces[stem] = Face(f"BriefDesk-{stem}", Path(path))
+        return faces[stem]
+
+    chains = {}
+    for (bold, italic), latin in _LATIN.items():
+        weight = "-Bold" if bold else "-Regular"
+        chain = [face(latin)] + [face(script + weight) for script in _SCRIPTS] + [face(_CJK)]
+        chains[(bold, italic)] = tuple(chain)
+    return FontSet(chains)
 
 
-def _check_encodable(layout: Layout) -> None:
-    """Refuse text the embedded fonts cannot show, rather than print boxes in its place."""
-    covered = _register_fonts()
+@cache
+def _register_fonts() -> FontSet:
+    """Register the bundled faces with reportlab, once per process."""
+    from briefdesk.core.render.pdf_text import register
+
+    fonts = bundled_fonts()
+    register(fonts)
+    return fonts
+
+
+def _layout_texts(layout: Layout) -> list[str]:
     texts = [layout.title, layout.banner]
     for block in layout.blocks:
         if isinstance(block, Heading):
@@ -68,106 +75,77 @@ def _check_encodable(layout: Layout) -> None:
         elif isinstance(block, Table):
             texts.extend(block.header)
             texts.extend(cell for row in block.rows for cell in row)
-    for text in texts:
+    return texts
+
+
+def _check_encodable(layout: Layout, fonts: FontSet) -> None:
+    """Refuse text no bundled font can show, rather than print boxes in its place."""
+    seen: set[str] = set()
+    for text in _layout_texts(layout):
         for char in text:
-            if ord(char) not in covered and not char.isspace():
+            if char in seen:
+                continue
+            seen.add(char)
+            invisible = char.isspace() or unicodedata.category(char)[0] == "C"
+            if not invisible and not fonts.covers(char):
+                name = unicodedata.name(char, "unnamed character")
                 raise RenderError(
-                    f"PDF export cannot yet show '{char}' (U+{ord(char):04X}); this build "
-                    "writes PDF in Latin, Greek and Cyrillic scripts only: export to DOCX "
-                    "instead"
+                    f"PDF export cannot show '{char}' (U+{ord(char):04X} {name}): no bundled "
+                    "font has it (BriefDesk bundles Latin, Greek, Cyrillic, Hebrew, Arabic, "
+                    "Devanagari, Chinese and Japanese); export to DOCX instead"
                 )
-
-
-def _markup(runs: tuple[Run, ...], link_colour: str = _LINK_BLUE) -> str:
-    """Return reportlab paragraph markup for *runs*, every character of text escaped."""
-    parts = []
-    for run in runs:
-        text = escape(run.text).replace("\n", "<br/>")
-        if run.bold:
-            text = f"<b>{text}</b>"
-        if run.italic:
-            text = f"<i>{text}</i>"
-        if run.link:
-            href = escape(run.link, {'"': "&quot;"})
-            text = f'<a href="{href}" color="{link_colour}"><u>{text}</u></a>'
-        parts.append(text)
-    return "".join(parts)
 
 
 def write_pdf(layout: Layout, out: BinaryIO) -> None:
     """Write *layout* to *out* as PDF. Raises RenderError for text the fonts cannot show."""
-    _check_encodable(layout)
+    fonts = _register_fonts()
+    _check_encodable(layout, fonts)
     from reportlab.lib import colors
     from reportlab.lib.pagesizes import A4, LETTER
-    from reportlab.lib.styles import ParagraphStyle, getSampleStyleSheet
     from reportlab.lib.units import mm
     from reportlab.pdfgen.canvas import Canvas
-    from reportlab.platypus import ListFlowable, ListItem, SimpleDocTemplate, Spacer, TableStyle
-    from reportlab.platypus import Paragraph as RLParagraph
+    from reportlab.platypus import SimpleDocTemplate, Spacer, TableStyle
     from reportlab.platypus import Table as RLTable
 
-    sheet = getSampleStyleSheet()
+    from briefdesk.core.render.pdf_text import TextFlowable, TextStyle, draw_line
+
     size = layout.font_size
     pagesize = LETTER if layout.page == "Letter" else A4
     top, right, bottom, left = layout.margins_mm
     banner_colour = layout.colours.get("banner", _BANNER_RED)
     link_colour = layout.colours.get("link", _LINK_BLUE)
-    body = ParagraphStyle(
-        "Body",
-        parent=sheet["BodyText"],
-        fontName=_FAMILY,
-        fontSize=size,
-        leading=size * 1.36,
-        spaceAfter=6,
+    heading_colour = layout.colours.get("heading", "#1A2B4C")
+    body = TextStyle(size, size * 1.36, space_after=6, link_colour=link_colour)
+    styles = {
+        "body": body,
+        "title": TextStyle(size * 1.6, size * 2, space_after=10, link_colour=link_colour),
+        "meta": TextStyle(size, size * 1.36, space_after=2, link_colour=link_colour),
+        "small": TextStyle(size * 0.85, size * 1.15, space_after=4, link_colour=link_colour),
+    }
+    heading = TextStyle(
+        size * 1.18, size * 1.55, space_before=10, space_after=4, colour=heading_colour
     )
-    title = ParagraphStyle(
-        "DocTitle",
-        parent=body,
-        fontName=_FAMILY + "-Bold",
-        fontSize=size * 1.6,
-        leading=size * 2,
-        spaceAfter=10,
-    )
-    meta = ParagraphStyle("Meta", parent=body, spaceAfter=2)
-    heading = ParagraphStyle(
-        "H1",
-        parent=body,
-        fontName=_FAMILY + "-Bold",
-        fontSize=size * 1.18,
-        leading=size * 1.55,
-        spaceBefore=10,
-        spaceAfter=4,
-        textColor=colors.HexColor(layout.colours.get("heading", "#1A2B4C")),
-    )
-    cell = ParagraphStyle("Cell", parent=body, fontSize=size * 0.82, leading=size, spaceAfter=0)
+    cell = TextStyle(size * 0.82, size, link_colour=link_colour)
+
+    def paragraph(runs: tuple[Run, ...], style: TextStyle, **kwargs: Any) -> TextFlowable:
+        return TextFlowable(runs, style, fonts, **kwargs)
 
     story: list[Any] = []
     for block in layout.blocks:
         if isinstance(block, Heading):
-            flowable = RLParagraph(escape(block.text), heading)
-            flowable._bookmark = block.text
-            story.append(flowable)
+            story.append(paragraph((Run(block.text, bold=True),), heading, bookmark=block.text))
         elif isinstance(block, Paragraph):
-            style = {"title": title, "meta": meta}.get(block.style, body)
-            story.append(RLParagraph(_markup(block.runs, link_colour), style))
+            runs = block.runs
+            if block.style == "title":
+                runs = tuple(Run(run.text, True, run.italic, run.link) for run in runs)
+            story.append(paragraph(runs, styles.get(block.style, body)))
         elif isinstance(block, ListBlock):
-            items = [
-                ListItem(RLParagraph(_markup(item, link_colour), body)) for item in block.items
-            ]
-            kind = "1" if block.ordered else "bullet"
-            story.append(
-                ListFlowable(
-                    items,
-                    bulletType=kind,
-                    start=None if block.ordered else "•",
-                    bulletFormat="%s." if block.ordered else None,
-                    bulletFontName=_FAMILY,
-                    leftIndent=16,
-                )
-            )
+            for number, item in enumerate(block.items, start=1):
+                marker = f"{number}." if block.ordered else "•"
+                story.append(paragraph(item, body, bullet=marker, indent=16))
         elif isinstance(block, Table):
-            rows = [[RLParagraph(f"<b>{escape(h)}</b>", cell) for h in block.header]]
-            rows += [[RLParagraph(escape(c), cell) for c in row] for row in block.rows]
+            rows = [[paragraph((Run(h, bold=True),), cell) for h in block.header]]
+            rows += [[paragraph((Run(c),), cell) for c in row] for row in block.rows]
             table = RLTable(rows, repeatRows=1)
             table.setStyle(
                 TableStyle(
@@ -181,7 +159,9 @@ def write_pdf(layout: Layout, out: BinaryIO) -> None:
             story.append(table)
             story.append(Spacer(1, 6))
 
-    banner = layout.banner
+    banner = (Run(layout.banner, bold=True),) if layout.banner else ()
+    banner_style = TextStyle(10, 12, colour=banner_colour)
+    folio_style = TextStyle(9, 11)
 
     class NumberedCanvas(Canvas):
         """Defers page furniture to the end, when "Page N of M" is known."""
@@ -206,13 +186,10 @@ def write_pdf(layout: Layout, out: BinaryIO) -> None:
             width, height = pagesize
             self.saveState()
             if banner:
-                self.setFont(_FAMILY + "-Bold", 10)
-                self.setFillColor(colors.HexColor(banner_colour))
-                self.drawCentredString(width / 2, height - 12 * mm, banner)
-                self.drawCentredString(width / 2, 8 * mm, banner)
-            self.setFillColor(colors.black)
-            self.setFont(_FAMILY, 9)
-            self.drawCentredString(width / 2, 14 * mm, f"Page {self._pageNumber} of {total}")
+                draw_line(self, banner, fonts, width / 2, height - 12 * mm, banner_style)
+                draw_line(self, banner, fonts, width / 2, 8 * mm, banner_style)
+            folio = (Run(f"Page {self._pageNumber} of {total}"),)
+            draw_line(self, folio, fonts, width / 2, 14 * mm, folio_style)
             self.restoreState()
 
     class BriefingTemplate(SimpleDocTemplate):
@@ -237,6 +214,6 @@ def write_pdf(layout: Layout, out: BinaryIO) -> None:
         creator="BriefDesk",
         invariant=1,
         # Not the default Helvetica, which would be named in the file but not embedded.
-        initialFontName=_FAMILY,
+        initialFontName=fonts.chain(False, False)[0].name,
     )
     document.build(story, canvasmaker=NumberedCanvas)
