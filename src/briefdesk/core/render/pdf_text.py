@@ -144,6 +144,10 @@ def _draw_run(
     """Draw *glyphs* on one baseline from (x, y); return the x after them."""
     textobject = canvas.beginText(x, y)
     textobject.setFont(piece.face.name, size)
+    if piece.run.bold and "Bold" not in piece.face.name:
+        # A face with no bold weight (the CJK one) is emboldened by stroking its outlines.
+        canvas.setLineWidth(size / 30)
+        textobject.setTextRenderMode(2)
     textobject.textOut(_shaped(piece, glyphs, size))
     canvas.drawText(textobject)
     return x + sum(glyph.advance for glyph in glyphs)
@@ -154,12 +158,12 @@ def _draw_piece(
 ) -> None:
     colour: Color = HexColor(style.link_colour) if piece.run.link else HexColor(style.colour)
     canvas.setFillColor(colour)
+    canvas.setStrokeColor(colour)
     # Extractors lay a span's text out like glyphs, then read a right-to-left line from the
     # right: a right-to-left span carries its text reversed, so it reads back in logical order.
     text = piece.text[::-1] if piece.rtl else piece.text
     _draw_glyphs(canvas, piece, piece.glyphs, text, x, y, size)
     if piece.run.link:
-        canvas.setStrokeColor(colour)
         canvas.setLineWidth(size / 18)
         canvas.line(x, y - size * 0.12, x + piece.width, y - size * 0.12)
         canvas.linkURL(
@@ -273,7 +277,8 @@ class TextFlowable(Flowable):
         canvas.restoreState()
         if self.bullet and lines:
             y = self.height - self.style.size
-            marker = layout_paragraph([Run(self.bullet)], 1e9, self.style.size, self.fonts)
+            # In a right-to-left paragraph "1." reads right to left too: the full stop after it.
+            marker = layout_paragraph([Run(self.bullet)], 1e9, self.style.size, self.fonts, rtl)
             line = marker.lines[0]
             x = self.width - self.indent + 4 if rtl else self.indent - 4 - line.width
             for piece in line.pieces:
