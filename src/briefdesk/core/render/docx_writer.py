@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
 from briefdesk.core.render.layout import Heading, Layout, ListBlock, Paragraph, Run, Table
+from briefdesk.core.render.scripts import SCRIPTS, split_by_script
 
 __all__ = ["write_docx"]
 
@@ -58,7 +59,7 @@ def write_docx(layout: Layout, out: BinaryIO) -> None:
         for part in (section.header, section.footer):
             banner = part.paragraphs[0]
             banner.style = banner_style
-            banner.add_run(layout.banner)
+            _add_runs(banner, (Run(layout.banner),))
     footer = section.footer.add_paragraph() if layout.banner else section.footer.paragraphs[0]
     footer.alignment = WD_ALIGN_PARAGRAPH.CENTER
     footer.add_run("Page ")
@@ -68,7 +69,8 @@ def write_docx(layout: Layout, out: BinaryIO) -> None:
 
     for block in layout.blocks:
         if isinstance(block, Heading):
-            document.add_heading(block.text, level=min(max(block.level, 1), 2))
+            heading = document.add_heading("", level=min(max(block.level, 1), 2))
+            _add_runs(heading, (Run(block.text),))
         elif isinstance(block, Paragraph):
             style = "Title" if block.style == "title" else None
             paragraph = document.add_paragraph(style=style)
@@ -81,24 +83,81 @@ def write_docx(layout: Layout, out: BinaryIO) -> None:
             table = document.add_table(rows=1, cols=len(block.header))
             table.style = "Table Grid"
             for cell, text in zip(table.rows[0].cells, block.header, strict=True):
-                cell.text = text
-                for run in cell.paragraphs[0].runs:
-                    run.bold = True
+                _add_runs(cell.paragraphs[0], (Run(text, bold=True),))
             for row in block.rows:
                 cells = table.add_row().cells
                 for cell, text in zip(cells, row, strict=True):
-                    cell.text = text
+                    _add_runs(cell.paragraphs[0], (Run(text),))
     document.save(out)
 
 
-def _add_runs(paragraph: object, runs: tuple[Run, ...]) -> None:
+_CS_FONTS = {
+    "hebrew": "Noto Sans Hebrew",
+    "arabic": "Noto Sans Arabic",
+    "devanagari": "Noto Sans Devanagari",
+    "chinese": "Droid Sans Fallback",
+    "japanese": "Droid Sans Fallback",
+}
+"""The bundled font named for each script's runs (Word substitutes its own where missing)."""
+
+
+def _add_runs(paragraph: Any, runs: tuple[Run, ...]) -> None:
+    """Append *runs*, split by script, to *paragraph*; a right-to-left paragraph gets w:bidi."""
+    from briefdesk.core.render.bidi import base_level
+
+    if base_level("".join(run.text for run in runs)):
+        _set_bidi(paragraph)
     for run in runs:
         if run.link:
             _add_hyperlink(paragraph, run)
             continue
-        added = paragraph.add_run(run.text)  # type: ignore[attr-defined]
-        added.bold = run.bold or None
-        added.italic = run.italic or None
+        for text, script in split_by_script(run.text):
+            added = paragraph.add_run(text)
+            added.bold = run.bold or None
+            added.italic = run.italic or None
+            _mark_script(added._r.get_or_add_rPr(), script, run)
+
+
+def _set_bidi(paragraph: Any) -> None:
+    from docx.oxml import OxmlElement
+
+    properties = paragraph._p.get_or_add_pPr()
+    bidi = OxmlElement("w:bidi")
+    properties.insert_element_before(bidi, *_PPR_AFTER_BIDI)
+
+
+_PPR_AFTER_BIDI = (
+    "w:adjustRightInd", "w:snapToGrid", "w:spacing", "w:ind", "w:contextualSpacing",
+    "w:mirrorIndents", "w:suppressOverlap", "w:jc", "w:textDirection", "w:textAlignment",
+    "w:textboxTightWrap", "w:outlineLvl", "w:divId", "w:cnfStyle", "w:rPr", "w:sectPr",
+    "w:pPrChange",
+)  # fmt: skip
+"""What follows w:bidi in a paragraph's properties (ECMA-376 order, which Word enforces)."""
+
+
+def _mark_script(properties: Any, script: str, run: Run) -> None:
+    """Give a run of one script its font slot, direction, language and complex-script weight."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    slot, language, rtl = SCRIPTS[script]
+    if slot == "latin":
+        return
+    fonts = properties.get_or_add_rFonts()
+    fonts.set(qn(f"w:{slot}"), _CS_FONTS[script])
+    if slot == "eastAsia":
+        fonts.set(qn("w:hint"), "eastAsia")
+    else:
+        if run.bold:
+            properties.get_or_add_bCs()
+        if run.italic:
+            properties.get_or_add_iCs()
+        if rtl:
+            properties.get_or_add_rtl()
+        properties.get_or_add_cs()
+    lang = OxmlElement("w:lang")
+    lang.set(qn("w:eastAsia" if slot == "eastAsia" else "w:bidi"), language)
+    properties.insert_element_before(lang, "w:eastAsianLayout", "w:specVanish", "w:oMath")
 
 
 def _add_field(paragraph: object, instruction: str) -> None:
@@ -150,6 +209,7 @@ def _add_hyperlink(paragraph: object, run: Run) -> None:
         rpr.append(OxmlElement("w:b"))
     if run.italic:
         rpr.append(OxmlElement("w:i"))
+    _mark_script(rpr, split_by_script(run.text)[0][1], run)
     text = OxmlElement("w:t")
     text.set(qn("xml:space"), "preserve")
     text.text = run.text
