@@ -23,9 +23,16 @@ def _export(name: str, folder: Path) -> docx.document.Document:
 
 def test_text_splits_by_script_with_shared_characters_kept_with_their_text() -> None:
     assert split_by_script("ישראל 2026, India (MoU)") == [
-        ("ישראל 2026, ", "hebrew"),
-        ("India (MoU)", "latin"),
+        ("ישראל", "hebrew"),
+        (" 2026, India (MoU)", "latin"),
     ]
+    # Punctuation closing a right-to-left run is left to the paragraph's bidi resolution.
+    assert split_by_script("MoU (מזכר הבנות).") == [
+        ("MoU (", "latin"),
+        ("מזכר הבנות", "hebrew"),
+        (").", "latin"),
+    ]
+    assert split_by_script("(3) מזכר") == [("(3) מזכר", "hebrew")]
     assert split_by_script("東京で「署名」") == [("東京で「署名」", "japanese")]
     assert split_by_script("2026年3月") == [("2026年3月", "chinese")]
     assert split_by_script("Singh (राजेश कुमार सिंह)") == [

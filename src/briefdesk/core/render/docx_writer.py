@@ -67,6 +67,7 @@ def write_docx(layout: Layout, out: BinaryIO) -> None:
     footer.add_run(" of ")
     _add_field(footer, "NUMPAGES")
 
+    _portable_bullets(document)
     for block in layout.blocks:
         if isinstance(block, Heading):
             heading = document.add_heading("", level=min(max(block.level, 1), 2))
@@ -89,6 +90,25 @@ def write_docx(layout: Layout, out: BinaryIO) -> None:
                 for cell, text in zip(cells, row, strict=True):
                     _add_runs(cell.paragraphs[0], (Run(text),))
     document.save(out)
+
+
+def _portable_bullets(document: Any) -> None:
+    """Make list bullets a real "•" instead of the Symbol font's private-use character.
+
+    Word's default bullet is U+F0B7 in the Symbol font; a machine without Symbol (a bare
+    LibreOffice, say) shows a box in its place. "•" is in every text font.
+    """
+    from docx.oxml.ns import qn
+
+    numbering = document.part.numbering_part.element
+    for level in numbering.iter(qn("w:lvl")):
+        text = level.find(qn("w:lvlText"))
+        if text is None or text.get(qn("w:val")) != "\uf0b7":
+            continue
+        text.set(qn("w:val"), "•")
+        for fonts in level.iter(qn("w:rFonts")):
+            for slot in ("w:ascii", "w:hAnsi"):
+                fonts.set(qn(slot), "Arial")
 
 
 _CS_FONTS = {

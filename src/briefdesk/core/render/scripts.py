@@ -71,4 +71,32 @@ def split_by_script(text: str) -> list[tuple[str, Script]]:
         current, start = script, index
     if start < len(text) or not segments:
         segments.append((text[start:], current))
-    return segments
+    return _neutral_ends(segments, scripts)
+
+
+def _neutral_ends(
+    segments: list[tuple[str, Script]], scripts: list[Script | None]
+) -> list[tuple[str, Script]]:
+    """Move shared characters off the end of right-to-left segments into a Latin one.
+
+    A run marked right-to-left makes Word treat its brackets and punctuation as right-to-left
+    too: the ")" closing "(מזכר הבנות)" in an English sentence would be drawn on the wrong
+    side. Left unmarked, they follow the paragraph's own bidi resolution, which is right.
+    """
+    result: list[tuple[str, Script]] = []
+    position = 0
+    for text, script in segments:
+        end = len(text)
+        if SCRIPTS[script][2]:
+            while end > 0 and scripts[position + end - 1] is None:
+                end -= 1
+        position += len(text)
+        pieces = [(text[:end], script), (text[end:], "latin")] if end else [(text, script)]
+        for piece, piece_script in pieces:
+            if not piece:
+                continue
+            if result and result[-1][1] == piece_script:
+                result[-1] = (result[-1][0] + piece, piece_script)
+            else:
+                result.append((piece, piece_script))
+    return result
