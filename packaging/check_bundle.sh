@@ -16,9 +16,14 @@ exe="$bundle/briefdesk"
 printf 'Norway and Japan sign MoU\n\nOslo, 12 March 2026\n\nNorway and Japan signed a Memorandum of Understanding on Defence Cooperation in Oslo.\n' > article.txt
 "$exe" new article.txt -o note.briefdesk --suggest
 "$exe" draft note.briefdesk --from-facts --set classification=OFFICIAL > /dev/null
+"$exe" draft note.briefdesk --set "title=Norway–Japan MoU · מזכר הבנות · مذكرة تفاهم · समझौता ज्ञापन · 谅解备忘录 · 覚書" > /dev/null
 "$exe" export note.briefdesk -o note.docx
 "$exe" export note.briefdesk -o note.pdf
 test -s note.docx && test -s note.pdf
+# Every script's font is embedded in the PDF (font names are plain text in the file).
+for family in NotoSans-Bold NotoSansHebrew NotoSansArabic NotoSansDevanagari DroidSansFallback; do
+    grep -aq "+$family" note.pdf || { echo "PDF lacks the $family font"; exit 1; }
+done
 # The app is up once it listens for other instances, which it does after showing its
 # window: a new local socket appears in /tmp.
 sockets() { find /tmp -maxdepth 1 -type s -name 'briefdesk-*' 2>/dev/null | sort; }

@@ -109,10 +109,25 @@ def test_installed_wheel_works_from_another_folder(installed: Path, tmp_path: Pa
     assert result.returncode == 0, result.stderr
     result = run(*cli, "export", "n.briefdesk", "-o", "n.docx", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
-    run(*cli, "draft", "n.briefdesk", "--set", "title=India–Israel MoU", cwd=tmp_path)
-    result = run(*cli, "export", "n.briefdesk", "-o", "n.pdf", cwd=tmp_path)
-    assert result.returncode == 0, result.stderr
-    assert (tmp_path / "n.docx").stat().st_size > 0 and (tmp_path / "n.pdf").stat().st_size > 0
+    # Every script, with the installed package's own fonts.
+    title = "title=India–Israel MoU · מזכר הבנות · مذكرة تفاهم · समझौता ज्ञापन · 谅解备忘录 · 覚書"
+    run(*cli, "draft", "n.briefdesk", "--set", title, cwd=tmp_path)
+    for out in ("n.pdf", "m.docx"):
+        result = run(*cli, "export", "n.briefdesk", "-o", out, cwd=tmp_path)
+        assert result.returncode == 0, result.stderr
+    from pypdf import PdfReader
+
+    fonts = {
+        str(font.get_object()["/BaseFont"]).split("+")[-1]
+        for page in PdfReader(tmp_path / "n.pdf").pages
+        for font in page["/Resources"]["/Font"].values()
+    }
+    for family in ("NotoSans-", "Hebrew", "Arabic", "Devanagari", "DroidSansFallback"):
+        assert any(family in font for font in fonts), (family, fonts)
+    import docx
+
+    exported = docx.Document(str(tmp_path / "m.docx"))
+    assert exported.paragraphs[0].text == title.removeprefix("title=")
     gui = run(
         installed,
         "-c",
