@@ -29,6 +29,8 @@ _EMBEDDINGS = frozenset(("LRE", "RLE", "LRO", "RLO"))
 _REMOVED = frozenset(("LRE", "RLE", "LRO", "RLO", "PDF", "BN"))
 _NEUTRAL = frozenset(("B", "S", "WS", "ON", "LRI", "RLI", "FSI", "PDI"))
 _MAX_BRACKET_DEPTH = 63  # BD16
+_LEFT_TO_RIGHT_ONLY = frozenset(("R", "AL", "AN", "LRE", "RLE", "LRO", "RLO", "LRI", "RLI", "FSI"))
+"""Classes that can give a character a level above 0; text without them is all level 0."""
 
 
 def _bidi_classes(text: str) -> list[str]:
@@ -318,6 +320,8 @@ def resolve_levels(text: str, base: int | None = None) -> tuple[int, list[int]]:
     classes = _bidi_classes(text)
     if base is None:
         base = 1 if _first_strong(classes, 0, len(classes)) == "R" else 0
+    if base == 0 and _LEFT_TO_RIGHT_ONLY.isdisjoint(classes):
+        return base, [0] * len(text)  # nothing can raise a level: the common English case
     matches = _matching_pdis(classes)
     levels, types = _explicit_levels(classes, base, matches)
     kept = [index for index, cls in enumerate(classes) if cls not in _REMOVED]

@@ -17,6 +17,7 @@ Nothing here knows about PDF: the writer draws the pieces.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -37,6 +38,10 @@ _NO_LINE_START = frozenset(
 _NO_LINE_END = frozenset("（〔［｛〈《「『【〘〖〝‘“([{")
 """Characters a line may not end with."""
 _HYPHENS = frozenset("-\u2010\u2013/")
+_CJK = re.compile(
+    "[\u1100-\u11ff\u2e80-\ua4cf\uac00-\ud7af\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef\U00020000-\U0003ffff]"
+)
+"""Any character of the scripts that break between characters; text without one skips that rule."""
 _STICKY_CATEGORIES = ("M", "Z", "P", "N", "S", "C")
 """Categories that take the font of the text before them when it can show them."""
 
@@ -148,6 +153,9 @@ def _pick_faces(text: str, styles: list[Run], fonts: FontSet, missing: set[str])
         run = styles[index]
         chain = fonts.chain(run.bold, run.italic)
         code = ord(char)
+        if previous is chain[0] and code in previous.cmap:
+            faces.append(previous)  # what the rules below give, the common case first
+            continue
         category = unicodedata.category(char)[0]
         if (
             previous is not None
@@ -204,6 +212,7 @@ def _shape(item: _Item, codepoints: list[int], size: float) -> None:
 def _break_opportunities(text: str, cluster_start: list[bool]) -> list[int]:
     """Indices before which a line may break, plus the end of the text."""
     breaks = []
+    cjk = _CJK.search(text) is not None
     for index in range(1, len(text)):
         if not cluster_start[index]:
             continue
@@ -214,7 +223,8 @@ def _break_opportunities(text: str, cluster_start: list[bool]) -> list[int]:
             before.isspace()
             or (before in _HYPHENS and index >= 2 and text[index - 2].isalnum() and char.isalnum())
             or (
-                (_is_cjk(before) or _is_cjk(char))
+                cjk
+                and (_is_cjk(before) or _is_cjk(char))
                 and char not in _NO_LINE_START
                 and before not in _NO_LINE_END
             )
