@@ -104,3 +104,19 @@ def test_reportlab_still_carries_shaped_glyphs_as_the_writer_expects() -> None:
     )
     shaped = ShapedStr("ab", shapeData=[ShapeData(0, 500, 0, 0, 0, 500)] * 2)
     assert shaped.__shapeData__[1].x_advance == 500
+
+
+def test_an_unbroken_string_breaks_between_clusters_and_keeps_every_glyph() -> None:
+    text = "x" * 3000
+    lines = layout_paragraph([Run(text)], 200, 11, FONTS).lines
+    assert all(line.width <= 200 for line in lines)
+    assert "".join(piece.text for line in lines for piece in line.pieces) == text
+    assert sum(len(piece.glyphs) for line in lines for piece in line.pieces) == len(text)
+
+
+def test_right_to_left_lines_hold_each_word_once_in_order() -> None:
+    words = [f"מ{chr(0x5D0 + n // 22)}{chr(0x5D0 + n % 22)}" for n in range(300)]  # unique
+    lines = layout_paragraph([Run(" ".join(words))], 150, 11, FONTS).lines
+    # Each line's pieces are in visual order: read right to left, they give logical order.
+    read = [piece.text.strip() for line in lines for piece in reversed(line.pieces)]
+    assert " ".join(word for text in read for word in text.split()) == " ".join(words)

@@ -294,9 +294,9 @@ def _resolve_brackets(
             direction = embedding
         elif opposite in inside:
             context = sos
-            for cls in reversed(seq_types[:open_k]):
-                if _as_strong(cls) in ("L", "R"):
-                    context = _as_strong(cls)
+            for k in range(open_k - 1, -1, -1):  # no slice: a copy per pair would be quadratic
+                if _as_strong(seq_types[k]) in ("L", "R"):
+                    context = _as_strong(seq_types[k])
                     break
             direction = opposite if context == opposite else embedding
         else:

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -143,6 +144,18 @@ class _Item:
     level: int
     face: Face
     glyphs: list[Glyph] = field(default_factory=list)
+    keys: list[int] = field(default_factory=list)
+
+    def glyphs_between(self, low: int, high: int) -> list[Glyph]:
+        """The glyphs of characters low..high-1, by binary search on their clusters.
+
+        HarfBuzz's clusters rise along the glyphs (fall, right to left), so a line's glyphs
+        are one slice: no scan of the whole item per line, which a long unbroken string
+        would make quadratic.
+        """
+        if self.level & 1:
+            return self.glyphs[bisect_right(self.keys, -high) : bisect_right(self.keys, -low)]
+        return self.glyphs[bisect_left(self.keys, low) : bisect_left(self.keys, high)]
 
 
 def _pick_faces(text: str, styles: list[Run], fonts: FontSet, missing: set[str]) -> list[Face]:
@@ -207,6 +220,8 @@ def _shape(item: _Item, codepoints: list[int], size: float) -> None:
         )
         for info, pos in zip(buffer.glyph_infos, buffer.glyph_positions, strict=True)
     ]
+    sign = -1 if item.level & 1 else 1
+    item.keys = [sign * glyph.cluster for glyph in item.glyphs]
 
 
 def _break_opportunities(text: str, cluster_start: list[bool]) -> list[int]:
@@ -287,7 +302,7 @@ def _pieces(text: str, items: list[_Item], start: int, end: int) -> list[Piece]:
         low, high = max(item.start, start), min(item.end, end)
         if low >= high:
             continue
-        glyphs = [glyph for glyph in item.glyphs if low <= glyph.cluster < high]
+        glyphs = item.glyphs_between(low, high)
         pieces.append(
             Piece(
                 face=item.face,
