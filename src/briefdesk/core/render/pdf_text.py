@@ -1,17 +1,17 @@
 """Draw complex text with reportlab: a paragraph flowable and a single-line helper.
 
 :mod:`briefdesk.core.render.textlayout` decides where every glyph goes; this module puts the
-glyphs on the page through reportlab's public text object, as ``ShapedStr`` (reportlab's own
-carrier of shaped glyphs), and wraps each piece in a ``/Span`` with ``/ActualText`` so the
-words copy out in logical order (tested with poppler's pdftotext), even where a glyph stands
-for several characters or none.
-
-Tested on reportlab 5.x (``ShapedStr``/``ShapeData`` with the fields used below);
-tests/core/render/test_pdf_text.py fails if a release changes them.
+glyphs on the page through reportlab's public text object: each stretch of glyphs that the
+font's own advances place correctly is one string shown from an explicit text origin, and a
+stretch ends where the shaper moved a glyph (kerning, a mark). Each piece is wrapped in a
+``/Span`` with ``/ActualText`` so the words copy out in logical order (tested with poppler's
+pdftotext), even where a glyph stands for several characters or none.
 
 Glyphs with no code point in the font (ligatures, Arabic joining forms, conjuncts) are given
 private-use code points in the font's reportlab face, ``U+E000 + glyph id`` modulo the
-private-use area, so the same glyph gets the same code in every export.
+private-use area, so the same glyph gets the same code in every export. That uses the face's
+``charToGlyph``, ``glyphToChar``, ``charWidths`` and ``hmetrics``, tested on reportlab 5.x;
+tests/core/render/test_textlayout.py fails if a release changes them.
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ from typing import Any
 
 from reportlab.lib.colors import Color, HexColor, black
 from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import ShapeData, ShapedStr, TTFont
+from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.platypus import Flowable
 
 from briefdesk.core.render.layout import Run
@@ -55,6 +55,15 @@ class _Codes:
         self._upem = upem
         self._original = frozenset(font.face.charToGlyph)
         self._by_glyph: dict[int, int] = {}
+        self.glyphs: dict[int, tuple[str, float]] = {}
+
+    def glyph(self, gid: int) -> tuple[str, float]:
+        """The character that draws glyph *gid*, and its advance in the PDF (1000 units/em)."""
+        entry = self.glyphs.get(gid)
+        if entry is None:
+            code = self.code(gid)
+            entry = self.glyphs[gid] = (chr(code), self._face.charWidths.get(code, 0))
+        return entry
 
     def code(self, gid: int) -> int:
         code = self._by_glyph.get(gid)
@@ -88,28 +97,6 @@ def register(fonts: FontSet) -> None:
                 _codes[face.name] = _Codes(font, face.upem)
 
 
-def _shaped(piece: Piece, glyphs: Sequence[Glyph], size: float) -> ShapedStr:
-    codes = _codes[piece.face.name]
-    to_units = 1000 / size
-    chars = []
-    data = []
-    widths = pdfmetrics.getFont(piece.face.name).face.charWidths
-    for glyph in glyphs:
-        code = codes.code(glyph.gid)
-        chars.append(chr(code))
-        data.append(
-            ShapeData(
-                glyph.cluster,
-                glyph.advance * to_units,
-                0,
-                glyph.x_offset * to_units,
-                glyph.y_offset * to_units,
-                widths.get(code, 0),
-            )
-        )
-    return ShapedStr("".join(chars), shapeData=data)
-
-
 def _utf16_hex(text: str) -> str:
     return "FEFF" + text.encode("utf-16-be").hex().upper()
 
@@ -119,38 +106,46 @@ def _draw_glyphs(
 ) -> None:
     """Draw *glyphs* from (x, y) as one marked-content span whose text is *text*.
 
-    A glyph raised or lowered by the shaper (a Hebrew point, an Arabic vowel) is placed by its
-    own text origin rather than text rise, which extractors would read as another line.
+    Glyphs go out in stretches: a stretch runs on while each glyph's advance is the font's
+    own, so the PDF viewer places them as HarfBuzz did; a kerned glyph ends its stretch, and a
+    glyph the shaper offset (a Hebrew point, an Arabic vowel, a Devanagari sign) is drawn on
+    its own at its offset, never by text rise, which extractors would read as another line.
     """
     canvas.addLiteral(f"/Span <</ActualText <{_utf16_hex(text)}>>> BDC")
-    start = 0
-    origin = x
-    for index, glyph in enumerate(glyphs):
-        if glyph.y_offset:
-            if index > start:
-                origin = _draw_run(canvas, piece, glyphs[start:index], origin, y, size)
-            lifted = Glyph(glyph.gid, glyph.advance, 0.0, 0.0, glyph.cluster)
-            _draw_run(canvas, piece, [lifted], origin + glyph.x_offset, y + glyph.y_offset, size)
-            origin += glyph.advance
-            start = index + 1
-    if start < len(glyphs):
-        _draw_run(canvas, piece, glyphs[start:], origin, y, size)
-    canvas.addLiteral("EMC")
-
-
-def _draw_run(
-    canvas: Any, piece: Piece, glyphs: Sequence[Glyph], x: float, y: float, size: float
-) -> float:
-    """Draw *glyphs* on one baseline from (x, y); return the x after them."""
     textobject = canvas.beginText(x, y)
     textobject.setFont(piece.face.name, size)
     if piece.run.bold and "Bold" not in piece.face.name:
         # A face with no bold weight (the CJK one) is emboldened by stroking its outlines.
         canvas.setLineWidth(size / 30)
         textobject.setTextRenderMode(2)
-    textobject.textOut(_shaped(piece, glyphs, size))
+    codes = _codes[piece.face.name]
+    scale = size / 1000
+    stretch: list[str] = []
+    start = origin = x
+    for glyph in glyphs:
+        char, width = codes.glyph(glyph.gid)
+        if glyph.x_offset or glyph.y_offset:
+            if stretch:
+                textobject.setTextOrigin(start, y)
+                textobject.textOut("".join(stretch))
+                stretch = []
+            textobject.setTextOrigin(origin + glyph.x_offset, y + glyph.y_offset)
+            textobject.textOut(char)
+            origin += glyph.advance
+            start = origin
+            continue
+        stretch.append(char)
+        origin += glyph.advance
+        if abs(glyph.advance - width * scale) > 1e-6:
+            textobject.setTextOrigin(start, y)
+            textobject.textOut("".join(stretch))
+            stretch = []
+            start = origin
+    if stretch:
+        textobject.setTextOrigin(start, y)
+        textobject.textOut("".join(stretch))
     canvas.drawText(textobject)
-    return x + sum(glyph.advance for glyph in glyphs)
+    canvas.addLiteral("EMC")
 
 
 def _draw_piece(

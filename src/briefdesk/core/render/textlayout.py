@@ -24,6 +24,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
+from typing import NamedTuple
 
 import uharfbuzz as hb
 
@@ -92,9 +93,11 @@ class FontSet:
         return any(ord(char) in face.cmap for face in self.chains[(False, False)])
 
 
-@dataclass(frozen=True, slots=True)
-class Glyph:
-    """A shaped glyph: advance and offsets in points, ``cluster`` its first character's index."""
+class Glyph(NamedTuple):
+    """A shaped glyph: advance and offsets in points, ``cluster`` its first character's index.
+
+    A named tuple, not a dataclass: a 50-page note makes hundreds of thousands of them.
+    """
 
     gid: int
     advance: float
