@@ -63,8 +63,12 @@ def test_right_to_left_paragraphs_and_runs_are_marked(name: str, tmp_path: Path)
     # English inside stays a left-to-right run in the Latin font.
     latin = [run for run in summary.runs if "MoU" in run.text]
     assert latin and latin[0]._r.rPr.find(qn("w:rtl")) is None
+    # The draft is in Hebrew or Arabic, so are the section titles, right to left.
     headings = [p for p in document.paragraphs if p.style.name == "Heading 1"]
-    assert all(p._p.pPr.find(qn("w:bidi")) is None for p in headings)  # English titles
+    assert headings[0].text == {"he": "תקציר", "ar": "الخلاصة"}[name]
+    assert all(p._p.pPr.find(qn("w:bidi")) is not None for p in headings)
+    footer = document.sections[0].footer._element.xml
+    assert {"he": "מתוך", "ar": "من"}[name] in footer and " NUMPAGES " in footer
 
 
 @pytest.mark.parametrize(

@@ -13,6 +13,7 @@ from pypdf import PdfReader
 from briefdesk.core import render
 from briefdesk.core.errors import RenderError
 from briefdesk.core.model import FactKind, Note, set_fact_fields
+from briefdesk.core.render.layout import Heading, Paragraph
 from briefdesk.core.render.templates import find_template, list_templates
 
 MakeNote = Callable[..., Note]
@@ -133,3 +134,71 @@ def test_bad_manifests_are_named(tmp_path: Path) -> None:
         find_template(str(folder))
     with pytest.raises(RenderError, match="unknown template 'nope'"):
         find_template("nope")
+
+
+def test_a_draft_in_another_language_gets_titles_labels_and_footer_in_it(
+    make_note: MakeNote, tmp_path: Path
+) -> None:
+    draft = {
+        "title": "מזכר הבנות ביטחוני",
+        "to": "שר הביטחון",
+        "summary": "ישראל ויוון חתמו על מזכר הבנות לשיתוף פעולה ביטחוני בירושלים.",
+        "background": "המזכר מרחיב את ההסכם הקודם ואינו כולל התחייבות להגנה הדדית.",
+    }
+    hebrew = make_note(draft=draft)
+    layout = render.build_layout(hebrew)
+    headings = [block.text for block in layout.blocks if isinstance(block, Heading)]
+    assert headings[:2] == ["תקציר", "רקע"]
+    assert layout.page_label == "עמוד {page} מתוך {pages}"
+    metas = [block.text for block in layout.blocks if isinstance(block, Paragraph)]
+    assert "אל: שר הביטחון" in metas
+    # A template's own title for that language wins.
+    folder = _template(
+        tmp_path / "own",
+        "{% for s in sections %}{{ heading(s.title) }}{% endfor %}",
+        'name = "own"\nsections = ["summary"]\n[titles]\nsummary = "BLUF"\n'
+        '[titles.he]\nsummary = "שורה תחתונה"\n',
+    )
+    own = render.build_layout(hebrew, str(folder))
+    assert [block.text for block in own.blocks] == ["שורה תחתונה"]
+    english_draft = {"summary": "Norway and Japan signed a defence memorandum in Oslo today."}
+    english = render.build_layout(make_note(draft=english_draft), str(folder))
+    assert [block.text for block in english.blocks] == ["BLUF"]
+    assert english.page_label == "Page {page} of {pages}"
+
+
+ICON = Path(__file__).parents[3] / "resources" / "icons" / "org.briefdesk.BriefDesk-128.png"
+
+
+def test_a_manifest_logo_heads_both_outputs(note: Note, tmp_path: Path) -> None:
+    folder = _template(
+        tmp_path / "crest", "{{ title(draft.title) }}", 'logo = "crest.png"\nlogo_width_mm = 25\n'
+    )
+    (folder / "crest.png").write_bytes(ICON.read_bytes())
+    render.export(note, tmp_path / "a.docx", str(folder))
+    document = docx.Document(str(tmp_path / "a.docx"))
+    [shape] = document.inline_shapes
+    assert round(shape.width.mm) == 25
+    render.export(note, tmp_path / "a.pdf", str(folder))
+    page = PdfReader(tmp_path / "a.pdf").pages[0]
+    assert len(page.images) == 1
+
+
+@pytest.mark.parametrize(
+    ("logo", "content", "message"),
+    [
+        ("../outside.png", None, "inside the template's folder"),
+        ("fake.png", b"GIF89a not a png", "not a PNG or JPEG"),
+        ("huge.png", b"\x89PNG\r\n\x1a\n" + b"\0" * (3 * 1024 * 1024), "larger than 2 MiB"),
+        ("missing.png", None, "cannot read logo"),
+    ],
+)
+def test_bad_logos_are_named(
+    logo: str, content: bytes | None, message: str, tmp_path: Path
+) -> None:
+    folder = _template(tmp_path / "t", "{{ title('x') }}", f'logo = "{logo}"\n')
+    (tmp_path / "outside.png").write_bytes(ICON.read_bytes())
+    if content is not None:
+        (folder / logo).write_bytes(content)
+    with pytest.raises(RenderError, match=message):
+        find_template(str(folder))

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any, BinaryIO
 
+from briefdesk.core.errors import RenderError
 from briefdesk.core.render.layout import Heading, Layout, ListBlock, Paragraph, Run, Table
 from briefdesk.core.render.scripts import SCRIPTS, split_by_script
 
@@ -62,12 +64,21 @@ def write_docx(layout: Layout, out: BinaryIO) -> None:
             _add_runs(banner, (Run(layout.banner),))
     footer = section.footer.add_paragraph() if layout.banner else section.footer.paragraphs[0]
     footer.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    footer.add_run("Page ")
-    _add_field(footer, "PAGE")
-    footer.add_run(" of ")
-    _add_field(footer, "NUMPAGES")
+    # "Page {page} of {pages}" in the note's language, the numbers as fields Word updates.
+    for piece in re.split(r"(\{page\}|\{pages\})", layout.page_label):
+        if piece in ("{page}", "{pages}"):
+            _add_field(footer, "PAGE" if piece == "{page}" else "NUMPAGES")
+        elif piece:
+            _add_runs(footer, (Run(piece),))
 
     _portable_bullets(document)
+    if layout.logo:
+        import io
+
+        try:
+            document.add_picture(io.BytesIO(layout.logo), width=Mm(layout.logo_width_mm))
+        except Exception as error:  # python-docx raises several kinds for a damaged image
+            raise RenderError(f"the template's logo cannot be read: {error}") from None
     for block in layout.blocks:
         if isinstance(block, Heading):
             heading = document.add_heading("", level=min(max(block.level, 1), 2))
@@ -140,8 +151,11 @@ def _add_runs(paragraph: Any, runs: tuple[Run, ...]) -> None:
 
 def _set_bidi(paragraph: Any) -> None:
     from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
 
     properties = paragraph._p.get_or_add_pPr()
+    if properties.find(qn("w:bidi")) is not None:
+        return
     bidi = OxmlElement("w:bidi")
     properties.insert_element_before(bidi, *_PPR_AFTER_BIDI)
 

@@ -85,3 +85,6 @@ class Layout:
     margins_mm: tuple[float, float, float, float] = (22, 25, 24, 25)  # top, right, bottom, left
     font_size: float = 11
     colours: dict[str, str] = field(default_factory=dict)  # banner, heading, link
+    page_label: str = "Page {page} of {pages}"  # the footer, in the note's language
+    logo: bytes = b""  # PNG or JPEG shown above the title, logo_width_mm wide
+    logo_width_mm: float = 30

@@ -96,6 +96,22 @@ def _check_encodable(layout: Layout, fonts: FontSet) -> None:
                 )
 
 
+def _logo(data: bytes, width: float) -> Any:
+    """The template's logo as a flowable *width* points wide, at the left of the first page."""
+    import io
+
+    from reportlab.lib.utils import ImageReader
+    from reportlab.platypus import Image, Spacer
+
+    try:
+        pixels_wide, pixels_high = ImageReader(io.BytesIO(data)).getSize()
+    except Exception as error:  # reportlab/Pillow raise many kinds for a damaged image
+        raise RenderError(f"the template's logo cannot be read: {error}") from None
+    image = Image(io.BytesIO(data), width=width, height=width * pixels_high / pixels_wide)
+    image.hAlign = "LEFT"
+    return [image, Spacer(1, 8)]
+
+
 def write_pdf(layout: Layout, out: BinaryIO) -> None:
     """Write *layout* to *out* as PDF. Raises RenderError for text the fonts cannot show."""
     fonts = _register_fonts()
@@ -131,6 +147,8 @@ def write_pdf(layout: Layout, out: BinaryIO) -> None:
         return TextFlowable(runs, style, fonts, **kwargs)
 
     story: list[Any] = []
+    if layout.logo:
+        story.extend(_logo(layout.logo, layout.logo_width_mm * mm))
     for block in layout.blocks:
         if isinstance(block, Heading):
             story.append(paragraph((Run(block.text, bold=True),), heading, bookmark=block.text))
@@ -161,6 +179,7 @@ def write_pdf(layout: Layout, out: BinaryIO) -> None:
 
     banner = (Run(layout.banner, bold=True),) if layout.banner else ()
     banner_style = TextStyle(10, 12, colour=banner_colour)
+    page_label = layout.page_label
     folio_style = TextStyle(9, 11)
 
     class NumberedCanvas(Canvas):
@@ -188,7 +207,7 @@ def write_pdf(layout: Layout, out: BinaryIO) -> None:
             if banner:
                 draw_line(self, banner, fonts, width / 2, height - 12 * mm, banner_style)
                 draw_line(self, banner, fonts, width / 2, 8 * mm, banner_style)
-            folio = (Run(f"Page {self._pageNumber} of {total}"),)
+            folio = (Run(page_label.format(page=self._pageNumber, pages=total)),)
             draw_line(self, folio, fonts, width / 2, 14 * mm, folio_style)
             self.restoreState()
 

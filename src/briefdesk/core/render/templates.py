@@ -9,9 +9,11 @@ folder, with bounded loops, strings and output, so a hostile template gets a cle
 
 from __future__ import annotations
 
+import re
 import tomllib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -37,6 +39,8 @@ MAX_STRING = 10_000_000
 MAX_BLOCKS = 100_000
 """The most blocks a template may add to a document."""
 MAX_TEMPLATE_BYTES = 512 * 1024
+MAX_LOGO_BYTES = 2 * 1024 * 1024
+"""The largest logo image a template may carry."""
 PAGE_SIZES = ("A4", "Letter")
 
 
@@ -54,9 +58,39 @@ class Template:
     numbered_paragraphs: bool = False
     sections: tuple[str, ...] = BODY_SECTIONS
     titles: dict[str, str] = field(default_factory=dict)
+    titles_by_language: dict[str, dict[str, str]] = field(default_factory=dict)
+    logo: Path | None = None
+    logo_width_mm: float = 30
 
-    def title_of(self, key: str) -> str:
+    def title_of(self, key: str, language: str | None = None) -> str:
+        """The section's title: the manifest's for *language*, BriefDesk's translation, then
+        the manifest's own and the English default."""
+        if language:
+            own = self.titles_by_language.get(language, {})
+            translated = _labels().get(language, {}).get("sections", {})
+            if key in own or key in translated:
+                return str(own.get(key) or translated[key])
         return self.titles.get(key, SECTION_TITLES.get(key, key))
+
+
+@cache
+def _labels() -> dict[str, dict[str, Any]]:
+    """resources/templates/labels.toml: section titles, labels and page footers by language."""
+    with resources.as_file(resources.files("briefdesk.resources").joinpath("templates")) as p:
+        return tomllib.loads((Path(p) / "labels.toml").read_text(encoding="utf-8"))
+
+
+DEFAULT_PAGE_LABEL = "Page {page} of {pages}"
+_CITATION = re.compile(r"\[\[[^\]]*\]\]")
+
+
+def draft_language(note: Note) -> str | None:
+    """The language the draft is written in (ISO 639-1), from its title and body sections."""
+    from briefdesk.core.ingest.metadata import guess_language
+
+    draft = note.draft
+    text = "\n".join(draft.get(key) for key in ("title", *BODY_SECTIONS))
+    return guess_language(_CITATION.sub(" ", text))
 
 
 def _builtin_root() -> Path:
@@ -93,6 +127,10 @@ def load_template(folder: Path) -> Template:
         font_size = float(data.get("font_size", 11))
         if not 7 <= font_size <= 16:
             raise ValueError("font_size must be from 7 to 16")
+        logo = _logo_path(folder, data.get("logo"))
+        logo_width = float(data.get("logo_width_mm", 30))
+        if not 5 <= logo_width <= 120:
+            raise ValueError("logo_width_mm must be from 5 to 120")
         return Template(
             name=str(data.get("name") or folder.name),
             folder=folder,
@@ -103,10 +141,41 @@ def load_template(folder: Path) -> Template:
             colours={str(k): str(v) for k, v in dict(data.get("colours", {})).items()},
             numbered_paragraphs=bool(data.get("numbered_paragraphs", False)),
             sections=sections,
-            titles={str(k): str(v) for k, v in dict(data.get("titles", {})).items()},
+            titles={
+                str(k): str(v)
+                for k, v in dict(data.get("titles", {})).items()
+                if not isinstance(v, dict)
+            },
+            logo=logo,
+            logo_width_mm=logo_width,
+            titles_by_language={
+                str(language): {str(k): str(v) for k, v in table.items()}
+                for language, table in dict(data.get("titles", {})).items()
+                if isinstance(table, dict)
+            },
         )
     except (TypeError, ValueError) as error:
         raise RenderError(f"{manifest}: {error}") from None
+
+
+def _logo_path(folder: Path, name: object) -> Path | None:
+    """The manifest's logo: a PNG or JPEG file inside the template's folder, of bounded size."""
+    if name is None or name == "":
+        return None
+    path = (folder / str(name)).resolve()
+    if not path.is_relative_to(folder.resolve()):
+        raise ValueError(f"logo '{name}' must be a file inside the template's folder")
+    try:
+        size = path.stat().st_size
+        with path.open("rb") as handle:
+            head = handle.read(8)
+    except OSError as error:
+        raise ValueError(f"cannot read logo '{name}': {error.strerror or error}") from None
+    if size > MAX_LOGO_BYTES:
+        raise ValueError(f"logo '{name}' is larger than {MAX_LOGO_BYTES // (1024 * 1024)} MiB")
+    if not head.startswith((b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff")):
+        raise ValueError(f"logo '{name}' is not a PNG or JPEG image")
+    return path
 
 
 def list_templates() -> list[Template]:
@@ -271,12 +340,17 @@ def render_layout(note: Note, template: Template) -> Layout:
         raise RenderError(f"cannot read {source}: {error.strerror or error}") from None
     builder = _Builder(note, template)
     draft = note.draft
+    language = draft_language(note)
+    translations = _labels().get(language or "", {})
+    labels = dict(translations.get("labels", {}))
     context: dict[str, Any] = {
         "draft": {key: draft.get(key) for key in SECTION_TITLES},
         "sections": [
-            {"key": key, "title": template.title_of(key), "text": draft.get(key)}
+            {"key": key, "title": template.title_of(key, language), "text": draft.get(key)}
             for key in template.sections
         ],
+        "language": language or "",
+        "label": lambda text: str(labels.get(str(text), text)),
         "article": note.article.metadata.to_json(),
         "facts": lambda kind: _facts(note, kind),
         "title": builder.title,
@@ -318,4 +392,16 @@ def render_layout(note: Note, template: Template) -> Layout:
         margins_mm=template.margins_mm,
         font_size=template.font_size,
         colours=dict(template.colours),
+        page_label=str(translations.get("page", DEFAULT_PAGE_LABEL)),
+        logo=_read_logo(template),
+        logo_width_mm=template.logo_width_mm,
     )
+
+
+def _read_logo(template: Template) -> bytes:
+    if template.logo is None:
+        return b""
+    try:
+        return template.logo.read_bytes()[: MAX_LOGO_BYTES + 1]
+    except OSError as error:
+        raise RenderError(f"cannot read the logo {template.logo}: {error.strerror}") from None
