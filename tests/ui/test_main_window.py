@@ -350,7 +350,13 @@ def test_suggest_then_accept_and_reject(make_main_window, qtbot: QtBot) -> None:
     facts = list(window.note)
     assert all(f.origin is Origin.SUGGESTED for f in facts)
     signatories = [f for f in facts if f.kind is FactKind.SIGNATORY]
-    assert {f.text for f in signatories} == {"Ingrid Solberg Haugen", "Kenji Morimoto"}
+    # "Minister Solberg Haugen said": a mention of the same person, not a third signatory.
+    assert {f.text for f in signatories} == {
+        "Ingrid Solberg Haugen",
+        "Kenji Morimoto",
+        "Solberg Haugen",
+    }
+    assert len({f.entity for f in signatories}) == 2
     assert window.session.undo_stack.undoText().startswith("Suggest ")
     for number, fact in enumerate(signatories):
         window.fact_panels.select_fact(fact.id, extend=number > 0)

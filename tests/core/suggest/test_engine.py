@@ -9,13 +9,31 @@ def test_suggests_agreement_facts_with_exact_spans(sample_text: str) -> None:
     assert all(f.origin is Origin.SUGGESTED and f.fields["reason"] for f in facts)
     by_kind = {kind: [f for f in facts if f.kind is kind] for kind in FactKind}
     assert {f.text for f in by_kind[FactKind.PARTY]} == {"Norway", "Japan"}
-    signatories = {f.text: f.fields for f in by_kind[FactKind.SIGNATORY]}
+    signatories = {f.text: f.fields for f in reversed(by_kind[FactKind.SIGNATORY])}
     assert signatories["Ingrid Solberg Haugen"]["title"] == "Minister of Defence"
     assert signatories["Ingrid Solberg Haugen"]["party"] == "Norway"
     assert signatories["Kenji Morimoto"]["party"] == "Japan"
     assert [f.fields["iso"] for f in by_kind[FactKind.DATE]] == ["2026-03-12"]
-    assert [f.text for f in by_kind[FactKind.PLACE]] == ["Oslo"]
-    assert by_kind[FactKind.OUTCOME][0].text.startswith("Memorandum of Understanding")
+    places = by_kind[FactKind.PLACE]  # the dateline and "signed … in Oslo": one place
+    assert {f.text for f in places} == {"Oslo"} and len({f.entity for f in places}) == 1
+    # The headline's "MoU on maritime security" and the body's "Memorandum of Understanding
+    # (MoU) on Defence Cooperation" are one agreement: two mentions of one entity.
+    outcomes = by_kind[FactKind.OUTCOME]
+    assert [f.text for f in outcomes] == [
+        "MoU on maritime security",
+        "Memorandum of Understanding (MoU) on Defence Cooperation",
+    ]
+    assert len({f.entity for f in outcomes}) == 1
+
+
+def test_a_later_mention_by_surname_is_the_same_signatory() -> None:
+    text = (
+        "Norway's Minister of Defence, Ingrid Solberg Haugen, signed the MoU. "
+        '"It works," Minister Solberg Haugen said.'
+    )
+    facts = [f for f in suggest(Article.from_text(text)) if f.kind is FactKind.SIGNATORY]
+    assert [f.text for f in facts] == ["Ingrid Solberg Haugen", "Solberg Haugen"]
+    assert len({f.entity for f in facts}) == 1
 
 
 def test_mentions_share_an_entity_and_tagged_spans_are_skipped(sample_text: str) -> None:

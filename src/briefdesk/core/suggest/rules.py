@@ -1,0 +1,576 @@
+"""The suggestion rules, one function per kind of fact, each driven by a :class:`Lexicon`.
+
+The rules are general sentence shapes, the same in every language; the lexicon supplies the
+words. Each returns :class:`Found` spans with a reason and a confidence; the engine turns
+them into facts.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from briefdesk.core.suggest.lexicon import WORD, Lexicon, Token, sentences, tokens
+
+__all__ = ["Found", "dates", "domains", "outcomes", "parties", "places", "signatories"]
+
+MAX_NAME_WORDS = 4
+MAX_TITLE_WORDS = 6
+MAX_PHRASE_WORDS = 9
+MAX_ITEM_WORDS = 6
+
+
+@dataclass(slots=True)
+class Found:
+    """A span the rules propose, with the fields its fact will carry."""
+
+    kind: str
+    start: int
+    end: int
+    reason: str
+    confidence: float
+    fields: dict[str, str] = field(default_factory=dict)
+    key: str = ""  # mentions with the same key are one entity ("MoU" and "Memorandum … (MoU)")
+
+
+# Parties ---------------------------------------------------------------------------------
+
+
+def parties(text: str, lex: Lexicon) -> list[Found]:
+    """Country, territory and organisation names (CLDR and the aliases), with their code."""
+    found = []
+    for match in lex.party_pattern.finditer(text):
+        code = lex.party_code(match.group("name"))
+        if code is None:
+            continue
+        reason = "organisation name" if code.startswith("org:") else "country name"
+        found.append(Found("party", *match.span("name"), reason, 0.9, {"iso": code}))
+    return found
+
+
+# Signatories -----------------------------------------------------------------------------
+
+
+def _is_name_word(token: Token, lex: Lexicon) -> bool:
+    word = token.text
+    if token.is_punctuation or any(c.isdigit() for c in word):
+        return False
+    if lex.cased:
+        first = word.lstrip("(\"'")[:1]
+        return first.isupper() or (len(word) == 2 and word.endswith("."))
+    return True
+
+
+def _name_after(
+    toks: list[Token], index: int, lex: Lexicon, titles: re.Pattern[str]
+) -> tuple[int, int] | None:
+    """Token indices [first, last] of a person's name starting at toks[index], or None."""
+    honorifics = {h.casefold() for h in lex.words("honorifics")}
+    stops = set(lex.words("name_stops"))
+    while index < len(toks) and toks[index].text in (",", "،"):
+        index += 1
+    while index < len(toks) and toks[index].text.casefold() in honorifics:
+        index += 1
+    first = index
+    while index < len(toks) and index - first < MAX_NAME_WORDS:
+        token = toks[index]
+        if not _is_name_word(token, lex) or token.text in stops:
+            break
+        if index > first and titles.fullmatch(token.text):
+            break  # "ושר", "ووزير": the next title begins
+        if lex.cased and token.text.lower() in ("and", "et", "и", "і", "та", "y", "e", "und"):
+            break
+        index += 1
+    last = index - 1
+    if last - first + 1 < 2:
+        return None
+    return first, last
+
+
+def _title_extent(
+    toks: list[Token], head: int, lex: Lexicon, titles: re.Pattern[str]
+) -> tuple[int, list[int]]:
+    """The first token of a title whose head is toks[head], walking left over title words."""
+    words = {w.casefold() for w in lex.words("title_words")}
+    first = head
+    while first > 0 and head - first < MAX_TITLE_WORDS:
+        previous = toks[first - 1]
+        if previous.is_punctuation:
+            break
+        word = previous.text
+        if word.casefold() in words or (
+            lex.language == "en" and word[:1].isupper() and word.casefold() in words
+        ):
+            first -= 1
+            continue
+        break
+    return first, []
+
+
+def _side_in(text: str, start: int, end: int, lex: Lexicon) -> str | None:
+    """A party named, possessed or described by a demonym within text[start:end]."""
+    for match in lex.party_pattern.finditer(text, start, end):
+        code = lex.party_code(match.group("name"))
+        if code is not None:
+            return match.group("name")
+    for token in tokens(text, start, end):
+        word = re.sub(r"(?:'s|’s)$", "", token.text)
+        if lex.demonym_code(word):
+            return token.text
+    return None
+
+
+def _side_by_cue(text: str, start: int, end: int, lex: Lexicon) -> str | None:
+    party = rf"(?P<party>{lex.party_pattern.pattern}|\S+)"
+    for template in lex.words("side_after"):
+        pattern = template.replace("{party}", party)
+        match = re.match(pattern, text[end : end + 80])
+        if match and (
+            lex.party_code(match.group("party")) or lex.demonym_code(match.group("party"))
+        ):
+            return match.group("party")
+    for template in lex.words("side_before"):
+        pattern = template.replace("{party}", party)
+        window = text[max(0, start - 80) : start]
+        for match in re.finditer(pattern, window):
+            name = match.group("party")
+            if lex.party_code(name) or lex.demonym_code(name):
+                return name
+    return None
+
+
+def signatories(text: str, lex: Lexicon) -> list[Found]:
+    """People named with a title: "India's Defence Secretary, Rajesh Kumar Singh", "Defence
+    Minister Richard Marles", "министр обороны России Андрей Белоусов", "שר ההגנה של יוון,
+    ניקוס דנדיאס", "وزير الدفاع عبد المجيد صقر", "रक्षा सचिव राजेश कुमार सिंह"."""
+    titles = lex.pattern("titles")
+    found: list[Found] = []
+    taken: set[int] = set()
+    for start, end in sentences(text):
+        toks = tokens(text, start, end)
+        index = 0
+        while index < len(toks):
+            token = toks[index]
+            match = titles.fullmatch(token.text)
+            if match is None and index + 1 < len(toks):
+                two = text[token.start : toks[index + 1].end]
+                match = titles.fullmatch(two)
+                if match is not None:
+                    index += 1
+            if match is None:
+                index += 1
+                continue
+            result = _signatory_at(
+                text, toks, index, token.start + match.start("word"), lex, titles
+            )
+            if result is not None and result.start not in taken:
+                taken.add(result.start)
+                found.append(result)
+            index += 1
+    _pair_sides(found, text, lex)
+    return found
+
+
+def _signatory_at(
+    text: str,
+    toks: list[Token],
+    head: int,
+    head_start: int,
+    lex: Lexicon,
+    titles: re.Pattern[str],
+) -> Found | None:
+    first, _ = _title_extent(toks, head, lex, titles)
+    stop = head + 1
+    while stop < len(toks) and stop - head <= MAX_TITLE_WORDS:
+        if not _continues_title_at(toks, stop, lex):
+            break
+        stop += 1
+    name = _name_after(toks, stop, lex, titles)
+    if name is None:
+        return None
+    last_title = stop - 1
+    title_start = head_start if first == head else toks[first].start
+    title_end = toks[last_title].end
+    name_start, name_end = toks[name[0]].start, toks[name[1]].end
+    title = text[title_start:title_end].strip(" ,،")
+    side = _side_by_cue(text, title_start, name_end, lex)
+    if side is None:
+        before = toks[first - 1] if first > 0 else None
+        possessive = before is not None and re.search(r"(?:'s|’s)$", before.text)
+        if possessive or (before is not None and lex.demonym_code(before.text)):
+            side = re.sub(r"(?:'s|’s)$", "", before.text) if before else None
+        else:
+            side = _side_in(text, title_start, title_end, lex)
+    fields = {"title": _clean_title(title, lex)}
+    if side:
+        fields["party"] = _party_name(side, text, lex)
+    return Found("signatory", name_start, name_end, "pattern: TITLE NAME", 0.8, fields)
+
+
+_CONNECTORS = {
+    "of", "for", "the", "on", "de", "des", "du", "la", "le", "l'", "d'", "chargé", "chargée",
+    "של", "ل", "के", "की", "का",
+}  # fmt: skip
+
+
+def _continues_title_at(toks: list[Token], index: int, lex: Lexicon) -> bool:
+    """Whether toks[index] still belongs to the title before a name: a title word, a party
+    or demonym, a connector ("of", "de la", "של"), the word after a connector, or — where
+    titles are lowercase (French, Russian) — any lowercase word."""
+    token = toks[index]
+    word = token.text
+    if token.is_punctuation:
+        return False
+    if word.casefold() in _CONNECTORS or _continues_title(word, lex):
+        return True
+    previous = toks[index - 1].text.casefold() if index > 0 else ""
+    if lex.cased:
+        if previous in _CONNECTORS:
+            return True
+        return (
+            lex.language != "en"
+            and word[:1].islower()
+            and word.lower() not in ("et", "и", "і", "та")
+        )
+    return False
+
+
+def _continues_title(word: str, lex: Lexicon) -> bool:
+    if word.casefold() in {w.casefold() for w in lex.words("title_words")}:
+        return True
+    if lex.demonym_code(word) or lex.party_code(word):
+        return True
+    definite = [d for d in lex.words("definite") if len(d) <= 2]
+    if any(word.startswith(d) and len(word) > len(d) + 1 for d in definite):
+        return word.casefold() not in {h.casefold() for h in lex.words("honorifics")}
+    return word in ("של", "ل", "के", "की", "का")
+
+
+def _clean_title(title: str, lex: Lexicon) -> str:
+    """The title without a possessive party in front ("India's")."""
+    return re.sub(r"^\S+(?:'s|’s)\s+", "", title).strip()
+
+
+def _party_name(side: str, text: str, lex: Lexicon) -> str:
+    """The party a side refers to, as the article names it ("Indian" → "India")."""
+    code = lex.party_code(side) or lex.demonym_code(side)
+    if code is None:
+        return side
+    for match in lex.party_pattern.finditer(text):
+        if lex.party_code(match.group("name")) == code:
+            return match.group("name")
+    return side
+
+
+def _pair_sides(found: list[Found], text: str, lex: Lexicon) -> None:
+    """Give a signatory with no side the one party no other signatory speaks for, when the
+    article is about two parties (the usual bilateral agreement)."""
+    counts: dict[str, tuple[int, str]] = {}
+    for match in lex.party_pattern.finditer(text):
+        code = lex.party_code(match.group("name"))
+        if code is not None:
+            count, name = counts.get(code, (0, match.group("name")))
+            counts[code] = (count + 1, name)
+    top = sorted(counts.items(), key=lambda item: -item[1][0])[:2]
+    if len(top) != 2:
+        return
+    used = {lex.party_code(f.fields["party"]) for f in found if "party" in f.fields}
+    free = [name for code, (_, name) in top if code not in used]
+    missing = [f for f in found if "party" not in f.fields]
+    if len(free) == 1 and len(missing) == 1:
+        missing[0].fields["party"] = free[0]
+        missing[0].reason += "; side: the other party"
+
+
+# Outcomes --------------------------------------------------------------------------------
+
+
+def outcomes(text: str, lex: Lexicon) -> list[Found]:
+    """What was signed, concluded or launched: an agreement noun and its qualifiers, in a
+    sentence with a verb of signing. Later bare or definite mentions refer back: skipped."""
+    verbs = lex.pattern("sign_verbs", ignore_case=True)
+    nouns = lex.pattern("agreements", ignore_case=lex.cased)
+    definite = {d.casefold() for d in lex.words("definite")}
+    stops = [s.casefold() for s in lex.words("phrase_stops")]
+    left = bool(lex.get("phrase_left", False))
+    found: list[Found] = []
+    heads: set[str] = set()
+    for start, end in sentences(text):
+        if verbs.search(text, start, end) is None:
+            continue
+        for match in nouns.finditer(text, start, end):
+            noun_start, noun_end = match.span("word")
+            prefix = text[match.start() : noun_start]
+            toks = tokens(text, start, end)
+            if any(f.start <= noun_start < f.end for f in found):
+                continue
+            span_start, span_end = noun_start, noun_end
+            if left:
+                span_start = _extend_left(text, toks, noun_start, stops, lex)
+            else:
+                if lex.language == "en":
+                    span_start = _capitalised_left(toks, noun_start, match.group("word"))
+                span_end = _extend_right(text, toks, noun_end, end, stops, verbs)
+            near = [t.text.casefold() for t in toks if t.end <= span_start][-3:]
+            if found and (prefix in definite or any(word in definite for word in near)):
+                continue  # "the MoU", "this latest MoU": the agreement already found
+            bare = (span_start, span_end) == (noun_start, noun_end)
+            head = match.group("word").casefold()
+            if bare and (head in heads or found):
+                continue
+            heads.add(head)
+            abbreviation = re.match(r"\s*\(([^\W\d]{2,8})\)", text[noun_end:end])
+            key = (abbreviation.group(1) if abbreviation else match.group("word")).casefold()
+            found.append(
+                Found("outcome", span_start, span_end, "pattern: signed AGREEMENT", 0.7, key=key)
+            )
+    return found
+
+
+def _capitalised_left(toks: list[Token], noun_start: int, noun: str) -> int:
+    """ "a Defence Cooperation Agreement": a named agreement's capitalised words before it."""
+    if not noun[:1].isupper():
+        return noun_start
+    before = [t for t in toks if t.end <= noun_start]
+    start = noun_start
+    for token in reversed(before):
+        if token.text[:1].isupper() and token.text.isalpha() and token is not toks[0]:
+            start = token.start
+        else:
+            break
+    return start
+
+
+def _extend_right(
+    text: str, toks: list[Token], start: int, end: int, stops: list[str], verbs: re.Pattern[str]
+) -> int:
+    after = [t for t in toks if t.start >= start]
+    result = start
+    rest = text[start:end]
+    abbreviation = re.match(r"\s*\([A-Za-zА-Яа-я]{2,8}\)", rest)
+    if abbreviation:
+        result = start + abbreviation.end()
+        after = [t for t in after if t.start >= result]
+    for count, token in enumerate(after):
+        if token.is_punctuation or count >= MAX_PHRASE_WORDS:
+            break
+        lowered = text[token.start : end].casefold()
+        if any(
+            lowered.startswith(stop)
+            and (len(lowered) == len(stop) or not lowered[len(stop)].isalnum())
+            for stop in stops
+        ):
+            break
+        if verbs.fullmatch(token.text):
+            break
+        result = token.end
+    return result
+
+
+def _extend_left(text: str, toks: list[Token], start: int, stops: list[str], lex: Lexicon) -> int:
+    before = [t for t in toks if t.end <= start]
+    result = start
+    for count, token in enumerate(reversed(before)):
+        if token.is_punctuation or count >= MAX_PHRASE_WORDS:
+            break
+        if token.text.casefold() in stops or lex.party_code(token.text):
+            break
+        result = token.start
+    return result
+
+
+# Domains ---------------------------------------------------------------------------------
+
+
+def domains(text: str, lex: Lexicon, inside: list[tuple[int, int]]) -> list[Found]:
+    """Each item of a list after (or, in Hindi, before) a cue of cooperation."""
+    found: list[Found] = []
+    # The first separator splits the list ("A, B, and C"); the others ("and", "et", "و")
+    # only its last segment, so "Research and Development, training" stays one item.
+    separators = [re.compile(s) for s in lex.words("list_separators")] or [re.compile(r",\s*")]
+    strip = re.compile(str(lex.get("item_strip", "") or r"(?!x)x"))
+    stops = {s.casefold() for s in lex.words("phrase_stops")}
+    for start, end in sentences(text):
+        for cue in lex.pattern("cooperation", ignore_case=True).finditer(text, start, end):
+            if any(s <= cue.start() < e for s, e in inside):
+                continue  # "accord de coopération dans le domaine de…" names the agreement
+            tail = re.split(r"[;:]", text[cue.end() : end], maxsplit=1)[0].rstrip(" .")
+            found.extend(
+                _items(
+                    text, cue.end(), cue.end() + len(tail), separators, strip, stops | lex.day_names
+                )
+            )
+        for cue in lex.pattern("cooperation_after", ignore_case=True).finditer(text, start, end):
+            list_start = _list_start(text, start, cue.start(), lex)
+            found.extend(
+                _items(text, list_start, cue.start(), separators, strip, stops | lex.day_names)
+            )
+    return found
+
+
+def _list_start(text: str, sentence_start: int, cue_start: int, lex: Lexicon) -> int:
+    stops = set(lex.words("name_stops")) | {"।"}
+    toks = tokens(text, sentence_start, cue_start)
+    start = cue_start
+    since_separator = 0
+    for token in reversed(toks):
+        if token.text in stops and token.text not in ("और",):
+            break
+        if token.text in (",", "،") or token.text in ("और", "तथा", "एवं"):
+            since_separator = 0
+        else:
+            since_separator += 1
+            if since_separator > 3:
+                break
+        start = token.start
+    return start
+
+
+def _segments(
+    text: str, start: int, end: int, separators: list[re.Pattern[str]]
+) -> list[tuple[int, int]]:
+    """The items of the list text[start:end], as spans."""
+    spans = []
+    cursor = start
+    for match in separators[0].finditer(text, start, end):
+        spans.append((cursor, match.start()))
+        cursor = match.end()
+    last = (cursor, end)
+    if len(separators) > 1:
+        inner = re.compile("|".join(p.pattern for p in separators[1:]))
+        for match in inner.finditer(text, *last):
+            spans.append((last[0], match.start()))
+            last = (match.end(), end)
+    spans.append(last)
+    return spans
+
+
+def _items(
+    text: str,
+    start: int,
+    end: int,
+    separators: list[re.Pattern[str]],
+    strip: re.Pattern[str],
+    stops: set[str],
+) -> list[Found]:
+    found = []
+    for item_start, item_end in _segments(text, start, end, separators):
+        stripped = strip.match(text[item_start:item_end])  # "^" anchors at the item
+        if stripped:
+            item_start += stripped.end()
+        while item_start < item_end and not re.match(WORD, text[item_start]):
+            item_start += 1
+        while item_end > item_start and not re.match(WORD, text[item_end - 1]):
+            item_end -= 1
+        item = text[item_start:item_end]
+        words = item.split()
+        if not words or len(words) > MAX_ITEM_WORDS or item.casefold() in stops:
+            continue
+        if any(c.isdigit() for c in item) or len(item) < 3:
+            continue
+        found.append(Found("domain", item_start, item_end, "pattern: cooperation in LIST", 0.6))
+    return found
+
+
+# Dates and places ------------------------------------------------------------------------
+
+
+def dates(text: str, lex: Lexicon) -> list[Found]:
+    """Dates with day, month (CLDR names, any language) and year, and ISO dates. The first
+    is most likely the event's (a dateline); one after "published"/"updated" is not."""
+    months = lex.months
+    names = "|".join(re.escape(m) for m in sorted(months, key=len, reverse=True))
+    prefix = lex.prefix
+    day_month_year = re.compile(
+        rf"(?<!\d)(\d{{1,2}})(?:st|nd|rd|th|er|-?го)?\.?\s+{prefix}(?P<month>{names})\.?,?\s+(\d{{4}})(?!\d)",
+        re.IGNORECASE,
+    )
+    month_day_year = re.compile(
+        rf"(?<!{WORD})(?P<month>{names})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})(?!\d)",
+        re.IGNORECASE,
+    )
+    found: list[Found] = []
+
+    def add(span: tuple[int, int], year: int, month: int, day: int, reason: str) -> None:
+        if not (1 <= month <= 12 and 1 <= day <= 31 and 1900 <= year <= 2200):
+            return
+        if any(f.start < span[1] and span[0] < f.end for f in found):
+            return
+        found.append(
+            Found("date", *span, reason, 0.7, {"iso": f"{year:04d}-{month:02d}-{day:02d}"})
+        )
+
+    for match in day_month_year.finditer(text):
+        month = months.get(_fold(match.group("month")))
+        if month:
+            add(match.span(), int(match.group(3)), month, int(match.group(1)), "date: D MONTH YYYY")
+    for match in month_day_year.finditer(text):
+        month = months.get(_fold(match.group("month")))
+        if month:
+            add(
+                match.span(), int(match.group(3)), month, int(match.group(2)), "date: MONTH D, YYYY"
+            )
+    for match in re.finditer(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日", text):
+        add(
+            match.span(),
+            int(match.group(1)),
+            int(match.group(2)),
+            int(match.group(3)),
+            "date: 年月日",
+        )
+    for match in re.finditer(
+        r"(?<!\d)((?:19|20)\d\d)-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])(?!\d)", text
+    ):
+        add(match.span(), int(match.group(1)), int(match.group(2)), int(match.group(3)), "ISO date")
+    found.sort(key=lambda f: f.start)
+    published = re.compile(
+        r"(?:published|updated|posted|publié|mis à jour|опубликовано|обновлено|פורסם|نشر"
+        r"|प्रकाशित)\W*(?:on|le)?\s*$",
+        re.IGNORECASE,
+    )
+    event = next(
+        (f for f in found if not published.search(text[max(0, f.start - 30) : f.start])), None
+    )
+    if event is not None:
+        event.confidence = 0.85
+        event.reason += "; the first date of the text"
+    return found
+
+
+def _fold(name: str) -> str:
+    from briefdesk.core.suggest.lexicon import _key
+
+    return _key(name.rstrip("."))
+
+
+_DATELINE = re.compile(
+    rf"(?P<place>(?:{WORD}|[’'\-])+(?:[ \-](?:{WORD}|[’'\-])+){{0,3}})"  # up to four words
+    r"\s*(?:\([^)\n]{1,40}\)\s*)?"  # an agency: "(Reuters)"
+    r"[,،]\s*(?:le\s+)?(?=\d|\S+\s+\d)"  # a comma, then the date
+)
+
+
+def places(text: str, lex: Lexicon) -> list[Found]:
+    """The place of the event: a dateline ("NEW DELHI, 4 February 2026 —") at the start of a
+    paragraph near the top, or "signed … in PLACE"."""
+    found: list[Found] = []
+    paragraph_starts = [0] + [m.end() for m in re.finditer(r"\n+", text)]
+    for start in paragraph_starts[:4]:
+        match = _DATELINE.match(text, start)
+        if match and not any(c.isdigit() for c in match.group("place")):
+            place = match.group("place")
+            if lex.party_code(place) is None:
+                found.append(Found("place", *match.span("place"), "dateline", 0.85))
+                break
+    cues = lex.words("place_cues")
+    if cues and lex.cased:
+        pattern = re.compile(
+            rf"(?:{'|'.join(cues)})(?P<place>[A-ZÀ-ÖØ-ÞА-ЯЁІЇЄҐ][\w’'-]+(?:\s+[A-ZÀ-ÖØ-ÞА-ЯЁІЇЄҐ][\w’'-]+){{0,2}})"
+        )
+        for match in pattern.finditer(text):
+            place = match.group("place")
+            if lex.party_code(place) is None:
+                found.append(
+                    Found("place", *match.span("place"), "pattern: signed … in PLACE", 0.6)
+                )
+    return found

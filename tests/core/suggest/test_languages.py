@@ -1,0 +1,124 @@
+"""Each family of rules in each language, on sentences written for these tests, and every
+article of the evaluation set (bench/suggest_set) for span integrity and its gold facts."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from briefdesk.core.ingest import from_string
+from briefdesk.core.model import Article, Fact, FactKind, Metadata
+from briefdesk.core.suggest import suggest
+
+SET = sorted((Path(__file__).parents[3] / "bench" / "suggest_set").glob("*.json"))
+
+
+def facts(text: str, language: str) -> dict[FactKind, list[Fact]]:
+    article = Article.from_text(text, Metadata(language=language))
+    found = suggest(article)
+    assert all(article.text[f.start : f.end] == f.text for f in found)
+    return {kind: [f for f in found if f.kind is kind] for kind in FactKind}
+
+
+def texts(found: list[Fact]) -> list[str]:
+    return [f.text for f in found]
+
+
+def test_english_sides_from_possessive_demonym_and_for() -> None:
+    got = facts(
+        "Brazil's Foreign Minister, Mauro Vieira, and Argentine Defence Minister Luis Petri "
+        "signed a framework on border cooperation. Secretary of State Ana Reyes signed for "
+        "Chile.",
+        "en",
+    )
+    sides = {
+        f.text: (f.fields.get("title"), f.fields.get("party")) for f in got[FactKind.SIGNATORY]
+    }
+    assert sides == {
+        "Mauro Vieira": ("Foreign Minister", "Brazil"),
+        "Luis Petri": ("Defence Minister", "Argentine"),
+        "Ana Reyes": ("Secretary of State", "Chile"),
+    }
+    assert texts(got[FactKind.OUTCOME]) == ["framework on border cooperation"]
+
+
+def test_french_lowercase_titles_and_lists() -> None:
+    got = facts(
+        "Abidjan, le 2 juin 2026 – La Côte d'Ivoire et le Ghana ont signé un accord de "
+        "défense. Le ministre ivoirien de la Défense, Téné Birahima Ouattara, a signé l'accord. "
+        "Les deux pays coopéreront en matière de renseignement, de formation et de logistique.",
+        "fr",
+    )
+    [signatory] = got[FactKind.SIGNATORY]
+    assert signatory.text == "Téné Birahima Ouattara"
+    assert signatory.fields["title"] == "ministre ivoirien de la Défense"
+    assert signatory.fields["party"] == "Côte d'Ivoire"
+    assert texts(got[FactKind.DOMAIN]) == ["renseignement", "formation", "logistique"]
+    assert [f.fields["iso"] for f in got[FactKind.DATE]] == ["2026-06-02"]
+    assert texts(got[FactKind.PLACE]) == ["Abidjan"]
+
+
+def test_russian_names_match_in_any_case() -> None:
+    got = facts(
+        "Соглашение подписали министр иностранных дел Казахстана Мурат Нуртлеу и посол "
+        "Узбекистана Алишер Абдуалиев 3 марта 2026 года.",
+        "ru",
+    )
+    assert {f.fields["iso"] for f in got[FactKind.PARTY]} == {"KZ", "UZ"}
+    people = {f.text: f.fields.get("party") for f in got[FactKind.SIGNATORY]}
+    assert people == {"Мурат Нуртлеу": "Казахстана", "Алишер Абдуалиев": "Узбекистана"}
+    assert [f.fields["iso"] for f in got[FactKind.DATE]] == ["2026-03-03"]
+
+
+def test_hebrew_prefixes_and_attached_list_items() -> None:
+    got = facts(
+        'נציגי ארה"ב וצרפת חתמו על הסכם לשיתוף פעולה. הצדדים ישתפו פעולה בהגנה אווירית, '
+        "בלוגיסטיקה ובהדרכה.",
+        "he",
+    )
+    assert {f.fields["iso"] for f in got[FactKind.PARTY]} == {"US", "FR"}
+    assert texts(got[FactKind.PARTY]) == ['ארה"ב', "צרפת"]  # the span leaves the ו out
+    assert texts(got[FactKind.DOMAIN]) == ["הגנה אווירית", "לוגיסטיקה", "הדרכה"]
+    assert texts(got[FactKind.OUTCOME]) == ["הסכם לשיתוף פעולה"]
+
+
+def test_arabic_titles_without_commas_and_waw_lists() -> None:
+    got = facts(
+        "وقّعت قطر وتركيا اتفاقية للتعاون العسكري. ووقّع الاتفاقية وزير الدفاع القطري خالد "
+        "العطية. وتشمل التعاون في مجالات الطاقة والنقل والتدريب.",
+        "ar",
+    )
+    [signatory] = got[FactKind.SIGNATORY]
+    assert (signatory.text, signatory.fields["title"]) == ("خالد العطية", "وزير الدفاع القطري")
+    assert signatory.fields["party"] == "قطر"
+    assert texts(got[FactKind.DOMAIN]) == ["الطاقة", "النقل", "التدريب"]
+    assert texts(got[FactKind.OUTCOME]) == ["اتفاقية للتعاون العسكري"]
+
+
+def test_hindi_titles_before_names_and_lists_before_the_cue() -> None:
+    got = facts(
+        "भारत और ब्राज़ील ने एक समझौते पर हस्ताक्षर किए। भारत की ओर से विदेश सचिव विक्रम मिस्री "
+        "ने हस्ताक्षर किए। दोनों देश ऊर्जा, कृषि और रक्षा में सहयोग करेंगे।",
+        "hi",
+    )
+    [signatory] = got[FactKind.SIGNATORY]
+    assert (signatory.text, signatory.fields["title"]) == ("विक्रम मिस्री", "विदेश सचिव")
+    assert signatory.fields["party"] == "भारत"
+    assert texts(got[FactKind.DOMAIN]) == ["ऊर्जा", "कृषि", "रक्षा"]
+
+
+@pytest.mark.parametrize("path", SET, ids=[path.stem for path in SET])
+def test_every_evaluation_article_gives_its_gold_facts(path: Path) -> None:
+    case = json.loads(path.read_text(encoding="utf-8"))
+    article = from_string(case["text"])
+    found = suggest(article)
+    assert all(article.text[f.start : f.end] == f.text for f in found)
+    gold = case["gold"]
+    isos = {f.fields.get("iso") for f in found if f.kind is FactKind.PARTY}
+    assert {p["iso"] for p in gold["parties"]} <= isos
+    names = {f.text for f in found if f.kind is FactKind.SIGNATORY}
+    assert {s["name"] for s in gold["signatories"]} <= names
+    first_date = next(f for f in found if f.kind is FactKind.DATE)
+    assert first_date.fields["iso"] == gold["date"]
