@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-__all__ = ["config_dir", "data_dir", "state_dir"]
+__all__ = ["cache_dir", "config_dir", "data_dir", "state_dir"]
 
 _APP = "BriefDesk"
 
@@ -38,3 +38,10 @@ def data_dir() -> Path:
     import platformdirs
 
     return _base("data") or Path(platformdirs.user_data_dir(_APP, appauthor=False))
+
+
+def cache_dir() -> Path:
+    """Data BriefDesk can rebuild (CLDR tables for suggestions): safe to delete."""
+    import platformdirs
+
+    return _base("cache") or Path(platformdirs.user_cache_dir(_APP, appauthor=False))

@@ -35,7 +35,7 @@ LIBRARIES = (
     ("markdown-it-py", "MIT"),
     ("chardet", "LGPL-2.1"),
     ("dateparser", "BSD-3-Clause"),
-    ("py3langid", "BSD-3-Clause"),
+    ("pycld2 (CLD2)", "Apache-2.0"),
     ("Babel (CLDR data)", "BSD-3-Clause; Unicode licence"),
     ("platformdirs", "MIT"),
 )

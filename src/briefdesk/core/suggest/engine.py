@@ -10,7 +10,9 @@ suggestion is an ordinary Fact with ``origin`` "suggested" and fields ``reason``
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Callable, Iterable
+from itertools import accumulate
 
 from briefdesk.core.errors import BriefDeskError
 from briefdesk.core.model import Article, Fact, FactKind, Origin, new_fact_id
@@ -89,7 +91,17 @@ def _settle(
 ) -> list[Fact]:
     """Drop what the analyst tagged or rejected and what overlaps a better proposal; group
     mentions into entities."""
-    taken = [(f.kind, f.start, f.end) for f in existing] + list(rejected)
+    # Spans the analyst tagged or rejected, per kind: starts sorted, with the furthest end
+    # reached so far, so one binary search tells whether a proposal overlaps any of them.
+    spans: dict[FactKind, list[tuple[int, int]]] = {}
+    for kind, start, end in [(f.kind, f.start, f.end) for f in existing] + list(rejected):
+        spans.setdefault(kind, []).append((start, end))
+    starts: dict[FactKind, list[int]] = {}
+    furthest: dict[FactKind, list[int]] = {}
+    for kind, kind_spans in spans.items():
+        kind_spans.sort()
+        starts[kind] = [start for start, _ in kind_spans]
+        furthest[kind] = list(accumulate((end for _, end in kind_spans), max))
     # A country name inside a signatory's name ("Israel Katz") is not a party.
     names = [(f.start, f.end) for f in found if f.kind is FactKind.SIGNATORY]
     found = [
@@ -99,10 +111,14 @@ def _settle(
     ]
     kept: list[Fact] = []
     entities: dict[tuple[FactKind, str], str] = {}
+    reach: dict[FactKind, int] = {}  # how far the kept proposals of each kind reach
     for fact in sorted(found, key=lambda f: (f.start, -f.end)):
-        if any(k is fact.kind and s < fact.end and fact.start < e for k, s, e in taken):
-            continue
-        taken.append((fact.kind, fact.start, fact.end))
+        if reach.get(fact.kind, -1) > fact.start:
+            continue  # overlaps a proposal already kept
+        limit = bisect_left(starts.get(fact.kind, []), fact.end)
+        if limit and furthest[fact.kind][limit - 1] > fact.start:
+            continue  # the analyst tagged or rejected this span
+        reach[fact.kind] = fact.end
         name = fact.fields.get("iso") if fact.kind is FactKind.PARTY else keys.get(fact.id)
         words = " ".join(fact.text.casefold().split())
         if fact.kind is FactKind.SIGNATORY:

@@ -39,12 +39,9 @@ class Found:
 def parties(text: str, lex: Lexicon) -> list[Found]:
     """Country, territory and organisation names (CLDR and the aliases), with their code."""
     found = []
-    for match in lex.party_pattern.finditer(text):
-        code = lex.party_code(match.group("name"))
-        if code is None:
-            continue
+    for start, end, code in lex.find_parties(text):
         reason = "organisation name" if code.startswith("org:") else "country name"
-        found.append(Found("party", *match.span("name"), reason, 0.9, {"iso": code}))
+        found.append(Found("party", start, end, reason, 0.9, {"iso": code}))
     return found
 
 
@@ -109,10 +106,8 @@ def _title_extent(
 
 def _side_in(text: str, start: int, end: int, lex: Lexicon) -> str | None:
     """A party named, possessed or described by a demonym within text[start:end]."""
-    for match in lex.party_pattern.finditer(text, start, end):
-        code = lex.party_code(match.group("name"))
-        if code is not None:
-            return match.group("name")
+    for party_start, party_end, _ in lex.find_parties(text, start, end):
+        return text[party_start:party_end]
     for token in tokens(text, start, end):
         word = re.sub(r"(?:'s|’s)$", "", token.text)
         if lex.demonym_code(word):
@@ -121,21 +116,38 @@ def _side_in(text: str, start: int, end: int, lex: Lexicon) -> str | None:
 
 
 def _side_by_cue(text: str, start: int, end: int, lex: Lexicon) -> str | None:
-    party = rf"(?P<party>{lex.party_pattern.pattern}|\S+)"
+    """A side named by a cue: "signed for the United States", "भारत की ओर से", "عن الجانب
+    الأردني". In the language's templates, {party} is up to four words holding a party name or
+    demonym; the one nearest the cue counts."""
+    party = r"(?P<party>\S+(?:\s+\S+){0,3}?)"
     for template in lex.words("side_after"):
-        pattern = template.replace("{party}", party)
-        match = re.match(pattern, text[end : end + 80])
-        if match and (
-            lex.party_code(match.group("party")) or lex.demonym_code(match.group("party"))
-        ):
-            return match.group("party")
+        window = text[end : end + 80]
+        match = re.match(template.replace("{party}", party + r"(?=[\s,.;:]|$)"), window)
+        if match:
+            side = _side_in_group(window, match.start("party"), len(window), lex, first=True)
+            if side:
+                return side
     for template in lex.words("side_before"):
-        pattern = template.replace("{party}", party)
         window = text[max(0, start - 80) : start]
-        for match in re.finditer(pattern, window):
-            name = match.group("party")
-            if lex.party_code(name) or lex.demonym_code(name):
-                return name
+        match = re.search(template.replace("{party}", party), window)
+        if match:
+            side = _side_in_group(
+                window, match.start("party"), match.end("party"), lex, first=False
+            )
+            if side:
+                return side
+    return None
+
+
+def _side_in_group(text: str, start: int, end: int, lex: Lexicon, *, first: bool) -> str | None:
+    hits = lex.find_parties(text, start, end)
+    if hits:
+        party_start, party_end, _ = hits[0] if first else hits[-1]
+        return text[party_start:party_end]
+    words = [t.text for t in tokens(text, start, end)]
+    for word in words if first else reversed(words):
+        if lex.demonym_code(word):
+            return word
     return None
 
 
@@ -256,9 +268,9 @@ def _party_name(side: str, text: str, lex: Lexicon) -> str:
     code = lex.party_code(side) or lex.demonym_code(side)
     if code is None:
         return side
-    for match in lex.party_pattern.finditer(text):
-        if lex.party_code(match.group("name")) == code:
-            return match.group("name")
+    for start, end, found in lex.find_parties(text):
+        if found == code:
+            return text[start:end]
     return side
 
 
@@ -266,11 +278,9 @@ def _pair_sides(found: list[Found], text: str, lex: Lexicon) -> None:
     """Give a signatory with no side the one party no other signatory speaks for, when the
     article is about two parties (the usual bilateral agreement)."""
     counts: dict[str, tuple[int, str]] = {}
-    for match in lex.party_pattern.finditer(text):
-        code = lex.party_code(match.group("name"))
-        if code is not None:
-            count, name = counts.get(code, (0, match.group("name")))
-            counts[code] = (count + 1, name)
+    for start, end, code in lex.find_parties(text):
+        count, name = counts.get(code, (0, text[start:end]))
+        counts[code] = (count + 1, name)
     top = sorted(counts.items(), key=lambda item: -item[1][0])[:2]
     if len(top) != 2:
         return
@@ -475,20 +485,28 @@ def _items(
 # Dates and places ------------------------------------------------------------------------
 
 
+# Any word in a month's place; the month names (CLDR, any language) are looked up after.
+_DAY_MONTH_YEAR = re.compile(
+    rf"(?<!\d)(\d{{1,2}})(?:st|nd|rd|th|er|-?го)?\.?\s+(?P<month>{WORD}+)\.?,?\s+(\d{{4}})(?!\d)"
+)
+_MONTH_DAY_YEAR = re.compile(
+    rf"(?<!{WORD})(?P<month>{WORD}+)\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})(?!\d)"
+)
+
+
 def dates(text: str, lex: Lexicon) -> list[Found]:
     """Dates with day, month (CLDR names, any language) and year, and ISO dates. The first
     is most likely the event's (a dateline); one after "published"/"updated" is not."""
     months = lex.months
-    names = "|".join(re.escape(m) for m in sorted(months, key=len, reverse=True))
-    prefix = lex.prefix
-    day_month_year = re.compile(
-        rf"(?<!\d)(\d{{1,2}})(?:st|nd|rd|th|er|-?го)?\.?\s+{prefix}(?P<month>{names})\.?,?\s+(\d{{4}})(?!\d)",
-        re.IGNORECASE,
-    )
-    month_day_year = re.compile(
-        rf"(?<!{WORD})(?P<month>{names})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})(?!\d)",
-        re.IGNORECASE,
-    )
+    prefixes = sorted(lex.words("prefixes"), key=len, reverse=True) if lex.prefix else []
+
+    def month_of(word: str) -> int | None:
+        key = _fold(word)
+        for prefix in ["", *prefixes]:  # Hebrew "במרץ": in March
+            if key.startswith(prefix) and key[len(prefix) :] in months:
+                return months[key[len(prefix) :]]
+        return None
+
     found: list[Found] = []
 
     def add(span: tuple[int, int], year: int, month: int, day: int, reason: str) -> None:
@@ -500,12 +518,12 @@ def dates(text: str, lex: Lexicon) -> list[Found]:
             Found("date", *span, reason, 0.7, {"iso": f"{year:04d}-{month:02d}-{day:02d}"})
         )
 
-    for match in day_month_year.finditer(text):
-        month = months.get(_fold(match.group("month")))
+    for match in _DAY_MONTH_YEAR.finditer(text):
+        month = month_of(match.group("month"))
         if month:
             add(match.span(), int(match.group(3)), month, int(match.group(1)), "date: D MONTH YYYY")
-    for match in month_day_year.finditer(text):
-        month = months.get(_fold(match.group("month")))
+    for match in _MONTH_DAY_YEAR.finditer(text):
+        month = month_of(match.group("month"))
         if month:
             add(
                 match.span(), int(match.group(3)), month, int(match.group(2)), "date: MONTH D, YYYY"
