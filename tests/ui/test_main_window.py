@@ -370,6 +370,45 @@ def test_suggest_then_accept_and_reject(make_main_window, qtbot: QtBot) -> None:
     assert place.id in window.note.facts
 
 
+def test_review_suggestions_with_the_keyboard(make_main_window, qtbot: QtBot) -> None:  # type: ignore[no-untyped-def]
+    from briefdesk.core.model import Origin
+
+    window = make_main_window()
+    with qtbot.waitSignal(window.suggestions_ready, timeout=20_000):
+        window.suggest_action.trigger()
+    suggested = sorted(
+        (f for f in window.note if f.origin is Origin.SUGGESTED), key=lambda f: (f.start, f.end)
+    )
+    # F8 walks the suggestions in article order; Shift+F8 walks back.
+    assert window.go_to_suggestion(1) == suggested[0].id
+    assert window.go_to_suggestion(1) == suggested[1].id
+    assert window.go_to_suggestion(-1) == suggested[0].id
+    assert window.fact_panels.selected_facts()[0] == suggested[0].id
+    assert "Suggestion 1 of" in window.statusBar().currentMessage()
+    # Enter in the panel accepts the selected suggestion.
+    first = suggested[0]
+    panel = window.fact_panels.panels[first.kind]
+    panel.setFocus()
+    qtbot.keyClick(panel, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.note.fact(first.id).origin is Origin.USER, timeout=5000)
+    # Accepted entities come first in their panel; the tab counts what is left to review.
+    assert panel.model_.item(0, 0).text() == " ".join(first.text.split())
+    assert "suggested)" in window.fact_panels.tabText(list(FactKind).index(first.kind))
+    # Delete rejects the next one; it stays rejected when suggestions run again.
+    second = window.go_to_suggestion(1)
+    assert second is not None and second != first.id
+    rejected = window.note.fact(second)
+    window.remove_action.trigger()
+    assert second not in window.note.facts
+    with qtbot.waitSignal(window.suggestions_ready, timeout=20_000):
+        window.suggest_action.trigger()
+    assert not any(
+        (f.kind, f.start, f.end) == (rejected.kind, rejected.start, rejected.end)
+        for f in window.note
+    )
+    assert window.note.fact(first.id).origin is Origin.USER  # the analyst's facts untouched
+
+
 def test_panels_group_mentions_edit_fields_merge_and_reorder(
     make_main_window,  # type: ignore[no-untyped-def]
     qtbot: QtBot,

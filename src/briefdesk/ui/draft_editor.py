@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QSplitter,
+    QStyle,
     QTabWidget,
     QTextBrowser,
     QVBoxLayout,
@@ -249,10 +250,16 @@ class DraftEditor(QWidget):
         if self.note is None:
             return
         findings = check(self.note)
+        # The style's own icons: a symbol character would be a box on a machine without a
+        # font that has it (the bundled fonts have no ⛔ or ⚠).
+        style = self.style()
+        icons = {
+            "error": style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxCritical),
+            "warning": style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning),
+        }
         for finding in findings:
-            item = QListWidgetItem(
-                f"{'⛔' if finding.severity.value == 'error' else '⚠'} {finding.message}"
-            )
+            item = QListWidgetItem(finding.message)
+            item.setIcon(icons.get(finding.severity.value, icons["warning"]))
             item.setData(Qt.ItemDataRole.UserRole, (finding.section or "", finding.fact_id or ""))
             self.checks.addItem(item)
         if not findings:

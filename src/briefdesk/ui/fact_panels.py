@@ -148,6 +148,7 @@ class FactPanels(QTabWidget):
 
     fact_selected = Signal(str)
     edit_requested = Signal(object)
+    accept_requested = Signal()  # Enter (or a double click) on a row: accept the suggestion
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -167,6 +168,7 @@ class FactPanels(QTabWidget):
             panel.selectionModel().selectionChanged.connect(
                 lambda *_, p=panel: self._on_selection_changed(p)
             )
+            panel.activated.connect(lambda *_: self.accept_requested.emit())
             self.panels[kind] = panel
             self.addTab(panel, _TAB_TITLES[kind])
 
@@ -218,7 +220,10 @@ class FactPanels(QTabWidget):
             for fact in note.facts_of_kind(kind):
                 groups.setdefault(fact.entity, []).append(fact)
                 self._shown[fact.id] = kind
-            for entity, mentions in groups.items():
+            # The analyst's own entities first, then the suggestions still to review.
+            suggested = {e for e, m in groups.items() if m[0].origin is Origin.SUGGESTED}
+            ordered = sorted(groups.items(), key=lambda item: item[0] in suggested)
+            for entity, mentions in ordered:
                 first = mentions[0]
                 row = [self._entity_item(first, entity, kind)]
                 for spec in columns[1:]:
@@ -251,10 +256,19 @@ class FactPanels(QTabWidget):
         finally:
             self._filling = False
         count = model.rowCount()
-        self.setTabText(
-            list(FactKind).index(kind),
-            f"{_TAB_TITLES[kind]} ({count})" if count else _TAB_TITLES[kind],
+        review = sum(
+            1
+            for row in range(count)
+            if note is not None
+            and note.facts.get(str(model.item(row, 0).data(_ID_ROLE)))
+            and note.fact(str(model.item(row, 0).data(_ID_ROLE))).origin is Origin.SUGGESTED
         )
+        title = _TAB_TITLES[kind]
+        if review:
+            title = f"{title} ({count - review} + {review} suggested)"
+        elif count:
+            title = f"{title} ({count})"
+        self.setTabText(list(FactKind).index(kind), title)
 
     def _entity_item(self, first: Fact, entity: str, kind: FactKind) -> QStandardItem:
         item = QStandardItem(" ".join(first.text.split()))
@@ -268,7 +282,7 @@ class FactPanels(QTabWidget):
             font.setItalic(True)
             item.setFont(font)
             reason = first.fields.get("reason", "")
-            item.setToolTip(f"Suggested ({reason}); accept with Ctrl+Enter")
+            item.setToolTip(f"Suggested ({reason}): Enter accepts, Delete rejects, F8 goes on")
         return item
 
     # Selection -----------------------------------------------------------------------------

@@ -105,6 +105,9 @@ class MainWindow(QMainWindow):
         self._build_actions()
         self._build_legend()
         self.fact_panels.fact_selected.connect(self._on_fact_selected)
+        self.fact_panels.accept_requested.connect(
+            self.accept_selected, Qt.ConnectionType.QueuedConnection
+        )
         self.draft_editor.edit_requested.connect(
             self.apply_edit, Qt.ConnectionType.QueuedConnection
         )
@@ -198,6 +201,18 @@ class MainWindow(QMainWindow):
             "Ctrl+Return",
             "Make the selected suggested facts your own",
         )
+        self.next_suggestion_action = self._action(
+            "&Next Suggestion",
+            lambda: self.go_to_suggestion(1),
+            "F8",
+            "Select the next suggested fact in the article (Enter accepts, Delete rejects)",
+        )
+        self.previous_suggestion_action = self._action(
+            "&Previous Suggestion",
+            lambda: self.go_to_suggestion(-1),
+            "Shift+F8",
+            "Select the previous suggested fact in the article",
+        )
         self.merge_action = self._action(
             "&Merge Selected",
             self.merge_selected,
@@ -252,6 +267,8 @@ class MainWindow(QMainWindow):
         self._tag_menu.addSeparator()
         self._tag_menu.addAction(self.suggest_action)
         self._tag_menu.addAction(self.accept_action)
+        self._tag_menu.addAction(self.next_suggestion_action)
+        self._tag_menu.addAction(self.previous_suggestion_action)
         self._tag_menu.addSeparator()
         draft_menu = self.menuBar().addMenu("&Draft")
         draft_menu.addAction(self.cite_action)
@@ -465,6 +482,40 @@ class MainWindow(QMainWindow):
         )
         if edits:
             self.session.apply(Batch(f"Accept {len(edits)} suggestions", edits))
+
+    def go_to_suggestion(self, step: int) -> str | None:
+        """Select the next (step 1) or previous (-1) suggested fact in article order, after
+        or before the one selected or the article's cursor; return its id."""
+        suggested = sorted(
+            (f for f in self.note if f.origin is Origin.SUGGESTED), key=lambda f: (f.start, f.end)
+        )
+        if not suggested:
+            self.statusBar().showMessage("No suggestions left to review.", 4000)
+            return None
+        selected = [
+            self.note.facts[i] for i in self.fact_panels.selected_facts() if i in self.note.facts
+        ]
+        if selected:
+            here = (selected[0].start, selected[0].end)
+        else:
+            cursor = self.article_view.textCursor().selectionStart()
+            here = (cursor, cursor - 1 if step > 0 else cursor)
+        if step > 0:
+            target = next((f for f in suggested if (f.start, f.end) > here), suggested[0])
+        else:
+            target = next(
+                (f for f in reversed(suggested) if (f.start, f.end) < here), suggested[-1]
+            )
+        self.fact_panels.select_fact(target.id)
+        self.article_view.flash_span(target.start, target.end)
+        position = suggested.index(target) + 1
+        reason = target.fields.get("reason", "")
+        self.statusBar().showMessage(
+            f"Suggestion {position} of {len(suggested)}: {target.kind.value} ({reason}) — "
+            "Enter accepts, Delete rejects",
+            6000,
+        )
+        return target.id
 
     def cite_selected_fact(self) -> bool:
         """Cite the fact selected in the panels (or under the article's cursor) in the draft."""
