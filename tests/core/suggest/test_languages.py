@@ -122,3 +122,33 @@ def test_every_evaluation_article_gives_its_gold_facts(path: Path) -> None:
     assert {s["name"] for s in gold["signatories"]} <= names
     first_date = next(f for f in found if f.kind is FactKind.DATE)
     assert first_date.fields["iso"] == gold["date"]
+
+
+def test_english_name_before_title_and_named_agreements() -> None:
+    got = facts(
+        "The European Union and Japan today signed a Security and Defence Partnership. It was "
+        "signed by Kaja Kallas, High Representative of the Union for Foreign Affairs, and "
+        "Takeshi Iwaya, Minister for Foreign Affairs of Japan. Ukrainian Minister of Strategic "
+        "Industries Herman Smetanin attended.",
+        "en",
+    )
+    people = {f.text: (f.fields["title"], f.fields.get("party")) for f in got[FactKind.SIGNATORY]}
+    assert people == {
+        # The pairing rule: Japan is Iwaya's side, so Kallas speaks for the other party.
+        "Kaja Kallas": ("High Representative of the Union for Foreign Affairs", "European Union"),
+        "Takeshi Iwaya": ("Minister for Foreign Affairs of Japan", "Japan"),
+        "Herman Smetanin": ("Minister of Strategic Industries", "Ukrainian"),
+    }
+    assert texts(got[FactKind.OUTCOME]) == ["Security and Defence Partnership"]
+
+
+def test_ukrainian_titles_cases_and_future_tense_cues() -> None:
+    got = facts(
+        "Угоду підписали міністр оборони Данії Троельс Лунд Поульсен та міністр стратегічних "
+        "галузей промисловості України Герман Сметанін. Сторони співпрацюватимуть у сфері "
+        "виробництва дронів та протиповітряної оборони.",
+        "uk",
+    )
+    people = {f.text: f.fields.get("party") for f in got[FactKind.SIGNATORY]}
+    assert people == {"Троельс Лунд Поульсен": "Данії", "Герман Сметанін": "України"}
+    assert texts(got[FactKind.DOMAIN]) == ["виробництва дронів", "протиповітряної оборони"]

@@ -163,6 +163,7 @@ def signatories(text: str, lex: Lexicon) -> list[Found]:
         index = 0
         while index < len(toks):
             token = toks[index]
+            head_first = index
             match = titles.fullmatch(token.text)
             if match is None and index + 1 < len(toks):
                 two = text[token.start : toks[index + 1].end]
@@ -173,7 +174,7 @@ def signatories(text: str, lex: Lexicon) -> list[Found]:
                 index += 1
                 continue
             result = _signatory_at(
-                text, toks, index, token.start + match.start("word"), lex, titles
+                text, toks, index, head_first, token.start + match.start("word"), lex, titles
             )
             if result is not None and result.start not in taken:
                 taken.add(result.start)
@@ -187,21 +188,25 @@ def _signatory_at(
     text: str,
     toks: list[Token],
     head: int,
+    head_first: int,
     head_start: int,
     lex: Lexicon,
     titles: re.Pattern[str],
 ) -> Found | None:
-    first, _ = _title_extent(toks, head, lex, titles)
+    first, _ = _title_extent(toks, head_first, lex, titles)
+    head_is_first = first == head_first
     stop = head + 1
     while stop < len(toks) and stop - head <= MAX_TITLE_WORDS:
         if not _continues_title_at(toks, stop, lex):
             break
         stop += 1
     name = _name_after(toks, stop, lex, titles)
+    if name is None and lex.cased:
+        return _signatory_before(text, toks, first, stop, lex)
     if name is None:
         return None
     last_title = stop - 1
-    title_start = head_start if first == head else toks[first].start
+    title_start = head_start if head_is_first else toks[first].start
     title_end = toks[last_title].end
     name_start, name_end = toks[name[0]].start, toks[name[1]].end
     title = text[title_start:title_end].strip(" ,،")
@@ -217,6 +222,49 @@ def _signatory_at(
     if side:
         fields["party"] = _party_name(side, text, lex)
     return Found("signatory", name_start, name_end, "pattern: TITLE NAME", 0.8, fields)
+
+
+def _signatory_before(
+    text: str, toks: list[Token], first: int, stop: int, lex: Lexicon
+) -> Found | None:
+    """NAME, TITLE: "signed by Kaja Kallas, High Representative of the Union …, and Takeshi
+    Iwaya, Minister for Foreign Affairs of Japan" (languages with capitals only)."""
+    side = None
+    comma = first - 1
+    if comma >= 0 and (_possessive(toks[comma].text) or lex.demonym_code(toks[comma].text)):
+        side = _possessive(toks[comma].text) or toks[comma].text
+        comma -= 1
+    if comma < 2 or toks[comma].text != ",":
+        return None
+    sentence = text[toks[0].start : toks[-1].end]
+    if lex.pattern("sign_verbs", ignore_case=True).search(sentence) is None:
+        return None  # "X, Director General of …, attended": named, but not signing
+    end = comma - 1
+    start = end
+    while (
+        start > 0
+        and end - start + 1 < MAX_NAME_WORDS
+        and _is_name_word(toks[start - 1], lex)
+        and toks[start - 1].text.lower() not in ("and", "et", "и", "і", "та", "y", "e", "und")
+    ):
+        start -= 1
+    if end - start + 1 < 2 or not all(_is_name_word(t, lex) for t in toks[start : end + 1]):
+        return None
+    title_start, title_end = toks[first].start, toks[stop - 1].end
+    title = text[title_start:title_end].strip(" ,")
+    side = side or _side_in(text, title_start, title_end, lex)
+    fields = {"title": title}
+    if side:
+        fields["party"] = _party_name(side, text, lex)
+    return Found(
+        "signatory", toks[start].start, toks[end].end, "pattern: NAME, TITLE", 0.75, fields
+    )
+
+
+def _possessive(word: str) -> str | None:
+    """ "India's" → "India"; None for a word without a possessive ending."""
+    match = re.match(r"(.+?)(?:'s|’s)$", word)
+    return match.group(1) if match else None
 
 
 _CONNECTORS = {
@@ -299,7 +347,7 @@ def outcomes(text: str, lex: Lexicon) -> list[Found]:
     """What was signed, concluded or launched: an agreement noun and its qualifiers, in a
     sentence with a verb of signing. Later bare or definite mentions refer back: skipped."""
     verbs = lex.pattern("sign_verbs", ignore_case=True)
-    nouns = lex.pattern("agreements", ignore_case=lex.cased)
+    nouns = lex.pattern("agreements")  # the lists hold the capitalised forms they accept
     definite = {d.casefold() for d in lex.words("definite")}
     stops = [s.casefold() for s in lex.words("phrase_stops")]
     left = bool(lex.get("phrase_left", False))
@@ -313,6 +361,8 @@ def outcomes(text: str, lex: Lexicon) -> list[Found]:
             prefix = text[match.start() : noun_start]
             toks = tokens(text, start, end)
             if any(f.start <= noun_start < f.end for f in found):
+                continue
+            if lex.language == "en" and not _object_of_signing(text, toks, match, verbs):
                 continue
             span_start, span_end = noun_start, noun_end
             if left:
@@ -337,17 +387,31 @@ def outcomes(text: str, lex: Lexicon) -> list[Found]:
     return found
 
 
+def _object_of_signing(
+    text: str, toks: list[Token], match: re.Match[str], verbs: re.Pattern[str]
+) -> bool:
+    """English word order: what was signed follows the verb ("signed a treaty"), or the verb
+    follows it closely ("the treaty was signed"); "a partnership … with the signing of" is
+    not what was signed."""
+    if verbs.search(text, toks[0].start if toks else 0, match.start()):
+        return True
+    after = [t for t in toks if t.start >= match.end()][:4]
+    return any(verbs.fullmatch(t.text) for t in after)
+
+
 def _capitalised_left(toks: list[Token], noun_start: int, noun: str) -> int:
     """ "a Defence Cooperation Agreement": a named agreement's capitalised words before it."""
     if not noun[:1].isupper():
         return noun_start
     before = [t for t in toks if t.end <= noun_start]
     start = noun_start
-    for token in reversed(before):
-        if token.text[:1].isupper() and token.text.isalpha() and token is not toks[0]:
-            start = token.start
-        else:
+    for index in range(len(before) - 1, 0, -1):  # never the sentence's first word
+        word = before[index].text
+        named = word[:1].isupper() and word.isalpha()
+        joined = word in ("and", "&") and before[index - 1].text[:1].isupper() and index > 1
+        if not (named or joined):
             break
+        start = before[index].start
     return start
 
 
