@@ -152,3 +152,15 @@ def test_ukrainian_titles_cases_and_future_tense_cues() -> None:
     people = {f.text: f.fields.get("party") for f in got[FactKind.SIGNATORY]}
     assert people == {"Троельс Лунд Поульсен": "Данії", "Герман Сметанін": "України"}
     assert texts(got[FactKind.DOMAIN]) == ["виробництва дронів", "протиповітряної оборони"]
+
+
+def test_organisations_and_armed_groups_are_parties() -> None:
+    got = facts(
+        "Israel and Hamas agreed a ceasefire; NATO and the African Union welcomed it.", "en"
+    )
+    assert [(f.text, f.fields["iso"]) for f in got[FactKind.PARTY]] == [
+        ("Israel", "IL"),
+        ("Hamas", "org:Hamas"),
+        ("NATO", "org:NATO"),
+        ("African Union", "org:AU"),
+    ]
