@@ -50,12 +50,15 @@ def app_icon() -> QIcon:
 
 def create_window(path: str | None = None) -> object:
     """Return a main window on *path* (an article or a note), or on the sample if ``None``."""
+    from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
     from briefdesk.ui.fonts import install_bundled_fonts, ui_font
     from briefdesk.ui.main_window import MainWindow
 
-    install_bundled_fonts()
+    # The CJK font after the first paint (a note that needs it registers it at once).
+    install_bundled_fonts(include_large=False)
+    QTimer.singleShot(300, install_bundled_fonts)
     QApplication.setFont(ui_font())
     QApplication.setWindowIcon(app_icon())
     window = MainWindow(sample_note())  # type: ignore[arg-type]

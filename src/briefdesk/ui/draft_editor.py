@@ -38,7 +38,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from briefdesk.core.drafting import check, cited_ids, draft_from_facts, render_references
+from briefdesk.core import drafting
 from briefdesk.core.drafting.markings import SCHEMES
 from briefdesk.core.drafting.references import REFERENCE
 from briefdesk.core.model import (
@@ -233,7 +233,7 @@ class DraftEditor(QWidget):
         if note is None:
             return
         for key, widget in self.fields.items():
-            ids = cited_ids(note.draft.get(key))
+            ids = drafting.cited_ids(note.draft.get(key))
             lines = []
             for fact_id in ids:
                 fact = note.facts.get(fact_id)
@@ -249,7 +249,7 @@ class DraftEditor(QWidget):
         self.checks.clear()
         if self.note is None:
             return
-        findings = check(self.note)
+        findings = drafting.check(self.note)
         # The style's own icons: a symbol character would be a box on a machine without a
         # font that has it (the bundled fonts have no ⛔ or ⚠).
         style = self.style()
@@ -278,12 +278,14 @@ class DraftEditor(QWidget):
         marking = draft.get("classification")
         if marking:
             parts.append(f"<p align='center'><b>{escape(marking)}</b></p>")
-        parts.append(f"<h2>{escape(render_references(draft.get('title'), self.note))}</h2>")
+        parts.append(
+            f"<h2>{escape(drafting.render_references(draft.get('title'), self.note))}</h2>"
+        )
         for key in BODY_SECTIONS:
             text = draft.get(key)
             if text.strip():
                 parts.append(f"<h3>{SECTION_TITLES[key]}</h3>")
-                parts.append(markdown.render(render_references(text, self.note)))
+                parts.append(markdown.render(drafting.render_references(text, self.note)))
         self.preview.setHtml("".join(parts))
 
     # Editing -------------------------------------------------------------------------------
@@ -341,7 +343,7 @@ class DraftEditor(QWidget):
         if self.note is None:
             return
         self.commit_all()
-        generated = draft_from_facts(self.note)
+        generated = drafting.draft_from_facts(self.note)
         edits = tuple(
             SetDraftSection(key, text)
             for key, text in generated.items()

@@ -5,7 +5,7 @@ from __future__ import annotations
 from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import QPoint, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QEvent, QPoint, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
@@ -326,6 +326,9 @@ class MainWindow(QMainWindow):
     # The note ----------------------------------------------------------------------------
 
     def _set_note(self, note: Note, path: Path | None) -> None:
+        from briefdesk.ui.fonts import install_for_text
+
+        install_for_text(note.article.text)
         old = getattr(self, "session", None)
         self.session = NoteSession(note, self)
         self.session.note_changed.connect(self._on_note_changed)
@@ -774,7 +777,8 @@ class MainWindow(QMainWindow):
     def _maybe_save(self) -> bool:
         """Ask to save unsaved changes; return False if the user cancelled."""
         self.draft_editor.commit_all()
-        QApplication.processEvents()
+        # Deliver the queued edits commit_all posted (only those: no repaint on the way out).
+        QApplication.sendPostedEvents(self, QEvent.Type.MetaCall)
         if not self.note.is_modified:
             return True
         answer = QMessageBox.question(

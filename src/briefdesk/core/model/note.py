@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
@@ -26,6 +25,8 @@ class Source:
     @property
     def sha256(self) -> str:
         """The SHA-256 of the original bytes."""
+        import hashlib  # here: loading OpenSSL is 2 ms of every start
+
         return hashlib.sha256(self.data).hexdigest()
 
 
