@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+from pathlib import Path
 
 import pytest
 from reportlab.lib.pagesizes import A4
@@ -76,11 +77,10 @@ def test_text_in_paragraphs_without_page_furniture() -> None:
 
 
 def test_lines_join_with_hyphens_and_ligatures_spelt_out() -> None:
-    from briefdesk.core.ingest.pdf_reader import _join
+    from briefdesk.core.ingest.pdf_reader import _join, _spell_out
 
-    assert _join(["the of\ufb01cials were pro-", "vided with a well-", "Known plan"]) == (
-        "the officials were provided with a well- Known plan"
-    )
+    lines = [_spell_out(line) for line in ["the of\ufb01cials were pro-", "vided with a well-"]]
+    assert _join([*lines, "Known plan"]) == "the officials were provided with a well- Known plan"
     assert _join(["a line ending in pdfium's hyphen mark pro\x02", "vides"]) == (
         "a line ending in pdfium's hyphen mark provides"
     )
@@ -134,3 +134,28 @@ def test_right_to_left_pages_come_out_in_logical_order() -> None:
     assert hebrew in article.text
     assert "الهند المعاهدة" in article.text
     assert article.metadata.direction == "rtl"
+
+
+def test_a_long_pdf_read_in_two_processes_is_read_exactly_as_in_one(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import subprocess
+    import sys
+
+    from briefdesk.core.ingest import pdf_reader
+
+    pages = pdf_reader.PARALLEL_MIN_PAGES + 7
+    data = make_pdf(pages)
+    path = tmp_path / "long.pdf"
+    path.write_bytes(data)
+    # The command line is single-threaded: it reads the second half in a forked child.
+    forked = subprocess.run(
+        [sys.executable, "-m", "briefdesk", "ingest", str(path)],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    monkeypatch.setattr(pdf_reader, "PARALLEL_MIN_PAGES", 10**9)
+    alone = ingest.read_bytes(data, name="long.pdf").text
+    assert forked.rstrip("\n") == alone.rstrip("\n")
+    assert alone.count("Joint Steering Committee") == pages

@@ -35,7 +35,7 @@ class ArticleBuilder:
 
     def add(self, kind: BlockKind, text: str, level: int = 0) -> None:
         """Add a block of *kind*; *text* may hold single line breaks, never blank lines."""
-        clean = "\n".join(_SPACES.sub(" ", line).strip() for line in canonicalize(text).split("\n"))
+        clean = "\n".join(line.strip() for line in _SPACES.sub(" ", canonicalize(text)).split("\n"))
         clean = "\n".join(line for line in clean.split("\n") if line)
         if not clean:
             return
