@@ -164,3 +164,23 @@ def test_organisations_and_armed_groups_are_parties() -> None:
         ("NATO", "org:NATO"),
         ("African Union", "org:AU"),
     ]
+
+
+def test_suggestions_work_when_the_cache_cannot_be_written(tmp_path: Path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    base = tmp_path / "base"
+    base.mkdir()
+    (base / "cache").write_text("a file where the cache folder would go", encoding="utf-8")
+    article = tmp_path / "a.txt"
+    article.write_text("Israel and Greece signed an agreement in Athens.", encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, "-m", "briefdesk", "suggest", str(article)],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "BRIEFDESK_BASEDIR": str(base)},
+    )
+    assert result.returncode == 0, result.stderr
+    assert "Israel" in result.stdout and "Greece" in result.stdout

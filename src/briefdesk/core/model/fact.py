@@ -66,9 +66,9 @@ MAX_FIELD_LENGTH = 10_000
 
 def new_fact_id() -> str:
     """Return a fresh fact id: short enough to type in the CLI, random so ids never collide."""
-    import secrets
+    import os  # os.urandom is what secrets.token_hex uses, without loading hashlib and hmac
 
-    return "f" + secrets.token_hex(4)
+    return "f" + os.urandom(4).hex()
 
 
 @dataclass(frozen=True, slots=True)

@@ -30,6 +30,7 @@ from briefdesk.core.model import (
     Note,
     Source,
 )
+from briefdesk.core.store.detect import MIMETYPE, is_note_file
 
 if TYPE_CHECKING:
     import zipfile
@@ -46,7 +47,6 @@ __all__ = [
     "save",
 ]
 
-MIMETYPE = "application/vnd.briefdesk+zip"
 SCHEMA = 1
 """The schema version this BriefDesk writes; it reads this one and all older ones."""
 
@@ -113,19 +113,6 @@ def safe_member_name(name: str) -> str:
     base = name.replace("\\", "/").rsplit("/", 1)[-1]
     base = _UNSAFE_NAME.sub("_", base).strip(" .")
     return base[:200] or "source"
-
-
-def is_note_file(path: str | os.PathLike[str]) -> bool:
-    """Tell whether *path* is a BriefDesk note, by its first bytes (or, if unreadable, its name)."""
-    source = Path(path)
-    try:
-        with source.open("rb") as handle:
-            head = handle.read(38 + len(MIMETYPE))
-    except OSError:
-        return source.suffix.lower() == ".briefdesk"
-    if head.startswith(b"PK\x03\x04") and head[30:38] == b"mimetype":
-        return True
-    return source.suffix.lower() == ".briefdesk"
 
 
 def load(path: str | os.PathLike[str], *, allow_newer: bool = False) -> Note:
