@@ -5,13 +5,11 @@ Names load on first use (PEP 562): the window shows before the checks are needed
 
 from __future__ import annotations
 
-import importlib
+from briefdesk.core.lazy import lazy_names
 
 TYPE_CHECKING = False  # not typing's: importing typing costs 3 ms of every command's start
 
 if TYPE_CHECKING:
-    from typing import Any
-
     from briefdesk.core.drafting.checks import Finding, Severity, check
     from briefdesk.core.drafting.generate import GENERATED_SECTIONS, draft_from_facts
     from briefdesk.core.drafting.references import cite, cited_ids, display, render_references
@@ -41,15 +39,4 @@ _WHERE: dict[str, str] = {
 }
 
 
-def __getattr__(name: str) -> Any:
-    try:
-        module = importlib.import_module(_WHERE[name])
-    except KeyError:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}") from None
-    value = getattr(module, name)
-    globals()[name] = value
-    return value
-
-
-def __dir__() -> list[str]:
-    return sorted(__all__)
+__getattr__, __dir__ = lazy_names(__name__, _WHERE)

@@ -7,13 +7,11 @@ the rest at start-up.
 
 from __future__ import annotations
 
-import importlib
+from briefdesk.core.lazy import lazy_names
 
 TYPE_CHECKING = False  # not typing's: importing typing costs 3 ms of every command's start
 
 if TYPE_CHECKING:
-    from typing import Any
-
     from briefdesk.core.model.article import (
         Article,
         Block,
@@ -152,15 +150,4 @@ __all__ = [
 ]
 
 
-def __getattr__(name: str) -> Any:
-    try:
-        module = importlib.import_module(_WHERE[name])
-    except KeyError:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}") from None
-    value = getattr(module, name)
-    globals()[name] = value
-    return value
-
-
-def __dir__() -> list[str]:
-    return sorted(__all__)
+__getattr__, __dir__ = lazy_names(__name__, _WHERE)
