@@ -184,3 +184,20 @@ def test_suggestions_work_when_the_cache_cannot_be_written(tmp_path: Path) -> No
     )
     assert result.returncode == 0, result.stderr
     assert "Israel" in result.stdout and "Greece" in result.stdout
+
+
+def test_ministries_that_sign_are_parties_of_their_country() -> None:
+    got = facts(
+        "India's Ministry of Defence and the Israeli Ministry of Defence signed an MoU. "
+        "Amir Baram, Director General of Israel's Ministry of Defence, signed it.",
+        "en",
+    )
+    ministries = [(f.text, f.fields["iso"]) for f in got[FactKind.PARTY] if f.text != "India"]
+    assert ministries[:2] == [
+        ("Ministry of Defence", "ministry:IN:ministry of defence"),
+        ("Ministry of Defence", "ministry:IL:ministry of defence"),
+    ]
+    # Inside a signatory's title it is part of the title, not a party of its own.
+    assert len([m for m in ministries if m[0] == "Ministry of Defence"]) == 2
+    arabic = facts("وقّعت وزارة الدفاع المصرية ووزارة الدفاع الأردنية مذكرة تفاهم.", "ar")
+    assert {f.fields["iso"].split(":")[1] for f in arabic[FactKind.PARTY]} == {"EG", "JO"}

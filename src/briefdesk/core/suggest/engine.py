@@ -48,6 +48,12 @@ def suggest(
     lex = lexicon(article.metadata.language)
     found: list[rules.Found] = []
     outcome_spans: list[tuple[int, int]] = []
+    title_spans: list[tuple[int, int]] = []
+
+    def find_signatories() -> list[rules.Found]:
+        results = rules.signatories(text, lex)
+        title_spans.extend(f.extent for f in results if f.extent is not None)
+        return results
 
     def find_outcomes() -> list[rules.Found]:
         results = rules.outcomes(text, lex)
@@ -56,7 +62,8 @@ def suggest(
 
     steps: list[Callable[[], list[rules.Found]]] = [
         lambda: rules.parties(text, lex),
-        lambda: rules.signatories(text, lex),
+        find_signatories,
+        lambda: rules.ministries(text, lex, title_spans),
         find_outcomes,
         lambda: rules.domains(text, lex, outcome_spans),
         lambda: rules.dates(text, lex),

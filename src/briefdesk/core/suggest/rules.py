@@ -12,7 +12,16 @@ from dataclasses import dataclass, field
 
 from briefdesk.core.suggest.lexicon import WORD, Lexicon, Token, sentences, tokens
 
-__all__ = ["Found", "dates", "domains", "outcomes", "parties", "places", "signatories"]
+__all__ = [
+    "Found",
+    "dates",
+    "domains",
+    "ministries",
+    "outcomes",
+    "parties",
+    "places",
+    "signatories",
+]
 
 MAX_NAME_WORDS = 4
 MAX_TITLE_WORDS = 6
@@ -31,6 +40,7 @@ class Found:
     confidence: float
     fields: dict[str, str] = field(default_factory=dict)
     key: str = ""  # mentions with the same key are one entity ("MoU" and "Memorandum … (MoU)")
+    extent: tuple[int, int] | None = None  # a signatory's title and name together
 
 
 # Parties ---------------------------------------------------------------------------------
@@ -43,6 +53,53 @@ def parties(text: str, lex: Lexicon) -> list[Found]:
         reason = "organisation name" if code.startswith("org:") else "country name"
         found.append(Found("party", start, end, reason, 0.9, {"iso": code}))
     return found
+
+
+def ministries(text: str, lex: Lexicon, titles: list[tuple[int, int]]) -> list[Found]:
+    """Ministries that sign ("India's Ministry of Defence and …  signed"): a party with the
+    country that owns it, when it stands in a sentence of signing and not inside a
+    signatory's title ("Director General of Israel's Ministry of Defence")."""
+    pattern = str(lex.get("ministries", "") or "")
+    if not pattern:
+        return []
+    verbs = lex.pattern("sign_verbs", ignore_case=True)
+    found = []
+    for start, end in sentences(text):
+        if verbs.search(text, start, end) is None:
+            continue
+        for match in re.finditer(pattern, text[start:end]):
+            span = (start + match.start(), start + match.end())
+            if any(a <= span[0] and span[1] <= b for a, b in titles):
+                continue
+            before = text[max(start, span[0] - 40) : span[0]]
+            after = text[span[1] : min(end, span[1] + 40)]
+            name = " ".join(match.group(0).split())
+            owner = _owner(before, after, lex) or next(
+                (lex.demonym_code(word) for word in name.split() if lex.demonym_code(word)), None
+            )  # "وزارة الدفاع المصرية": the adjective is part of the name
+            code = f"ministry:{owner or '?'}:{name.casefold()}"
+            found.append(Found("party", *span, "ministry name", 0.7, {"iso": code}))
+    return found
+
+
+def _owner(before: str, after: str, lex: Lexicon) -> str | None:
+    """The country a ministry belongs to: "India's", "the Indian", "of India", "של ישראל"."""
+    words = before.split()
+    if words:
+        last = re.sub(r"(?:'s|’s)$", "", words[-1])
+        code = lex.party_code(last) or lex.demonym_code(last)
+        if code:
+            return code
+    tail = re.match(r"\s*(?:of|de|du|d'|של|في)\s+(?:the\s+|la\s+|l')?(\S+(?:\s\S+)?)", after)
+    if tail:
+        for candidate in (tail.group(1), tail.group(1).split()[0]):
+            code = lex.party_code(candidate.rstrip(".,;")) or lex.demonym_code(candidate)
+            if code:
+                return code
+    first_after = after.split()[:1]
+    if first_after:
+        return lex.party_code(first_after[0].rstrip(".,;")) or lex.demonym_code(first_after[0])
+    return None
 
 
 # Signatories -----------------------------------------------------------------------------
@@ -221,7 +278,10 @@ def _signatory_at(
     fields = {"title": _clean_title(title, lex)}
     if side:
         fields["party"] = _party_name(side, text, lex)
-    return Found("signatory", name_start, name_end, "pattern: TITLE NAME", 0.8, fields)
+    extent = (title_start, name_end)
+    return Found(
+        "signatory", name_start, name_end, "pattern: TITLE NAME", 0.8, fields, extent=extent
+    )
 
 
 def _signatory_before(
@@ -257,7 +317,13 @@ def _signatory_before(
     if side:
         fields["party"] = _party_name(side, text, lex)
     return Found(
-        "signatory", toks[start].start, toks[end].end, "pattern: NAME, TITLE", 0.75, fields
+        "signatory",
+        toks[start].start,
+        toks[end].end,
+        "pattern: NAME, TITLE",
+        0.75,
+        fields,
+        extent=(toks[start].start, title_end),
     )
 
 
