@@ -26,7 +26,8 @@ for family in NotoSans-Bold NotoSansHebrew NotoSansArabic NotoSansDevanagari Dro
 done
 # The app is up once it listens for other instances, which it does after showing its
 # window: a new local socket appears in /tmp.
-sockets() { find /tmp -maxdepth 1 -type s -name 'briefdesk-*' 2>/dev/null | sort; }
+# find fails when another process removes a /tmp entry mid-walk: that is no failure here.
+sockets() { { find /tmp -maxdepth 1 -type s -name 'briefdesk-*' 2>/dev/null || true; } | sort; }
 before="$(sockets)"
 start=$(date +%s.%N)
 "$exe" gui > gui.log 2>&1 &
