@@ -42,9 +42,12 @@ def app_icon() -> QIcon:
     folder = resources.files("briefdesk.resources").joinpath("icons")
     for entry in folder.iterdir():
         if entry.name.startswith(f"{APP_ID}-") and entry.name.endswith(".png"):
-            pixmap = QPixmap()
-            pixmap.loadFromData(entry.read_bytes())
-            icon.addPixmap(pixmap)
+            if isinstance(entry, Path):
+                icon.addFile(str(entry))  # decoded only when a size is drawn
+            else:
+                pixmap = QPixmap()
+                pixmap.loadFromData(entry.read_bytes())
+                icon.addPixmap(pixmap)
     return icon
 
 
