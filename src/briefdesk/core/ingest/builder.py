@@ -33,15 +33,22 @@ class ArticleBuilder:
     def __init__(self) -> None:
         self._pieces: list[_Piece] = []
 
-    def add(self, kind: BlockKind, text: str, level: int = 0) -> None:
-        """Add a block of *kind*; *text* may hold single line breaks, never blank lines."""
-        clean = "\n".join(line.strip() for line in _SPACES.sub(" ", canonicalize(text)).split("\n"))
-        clean = "\n".join(line for line in clean.split("\n") if line)
+    def add(self, kind: BlockKind, text: str, level: int = 0, *, clean: bool = False) -> None:
+        """Add a block of *kind*; *text* may hold single line breaks, never blank lines.
+
+        *clean* says the caller has already made *text* canonical, one line with single
+        spaces and no edges (the PDF reader does it in its page workers).
+        """
         if not clean:
+            text = "\n".join(
+                line.strip() for line in _SPACES.sub(" ", canonicalize(text)).split("\n")
+            )
+            text = "\n".join(line for line in text.split("\n") if line)
+        if not text:
             return
         if len(self._pieces) >= MAX_BLOCKS:
             raise IngestError(f"the document has more than {MAX_BLOCKS} blocks")
-        self._pieces.append(_Piece(kind, clean, level))
+        self._pieces.append(_Piece(kind, text, level))
 
     def __len__(self) -> int:
         return len(self._pieces)

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from briefdesk.core.errors import IngestCancelled, IngestError, PasswordRequired
 from briefdesk.core.ingest.builder import ArticleBuilder
-from briefdesk.core.model import Article, BlockKind, Metadata
+from briefdesk.core.model import Article, BlockKind, Metadata, canonicalize
 
 __all__ = ["MAX_PDF_PAGES", "IngestCancelled", "PasswordRequired", "read_pdf"]
 
@@ -34,6 +34,7 @@ _LIGATURES = re.compile("[\ufb00-\ufb06\ufb50-\ufdff\ufe70-\ufefc]+")
 _PDFIUM_HYPHEN = re.compile("\ufffe(?=(.))", re.S)
 # pdfium reports a hyphen that ends a line as U+0002 where it keeps the line break;
 # soft hyphens and real ones join too.
+_SPACES = re.compile(r"\s+")
 _HYPHEN_END = re.compile(r"(\w)[-\u00ad\x02]$")
 
 
@@ -81,7 +82,7 @@ def read_pdf(
     builder = ArticleBuilder()
     for page in pages:
         for paragraph in _paragraphs(page):
-            builder.add(BlockKind.PARAGRAPH, paragraph)
+            builder.add(BlockKind.PARAGRAPH, paragraph, clean="\n" not in paragraph)
     date = meta.get("CreationDate", "")
     metadata = Metadata(
         title=(meta.get("Title") or "").strip() or None,
@@ -211,6 +212,10 @@ def _page_lines(document: object, index: int) -> list[_Line]:
                 line = raw.strip().replace("\x00", "")
                 if ligatures:
                     line = _spell_out(line)
+                # Canonical here, in the page worker, so the article needs no second pass
+                # (pdfium's hyphen mark \x02, a control character, is kept for _join).
+                line = canonicalize(line.replace("\x02", "\ue002")).replace("\ue002", "\x02")
+                line = _SPACES.sub(" ", line).strip()
                 lines.append(_Line(line, top, bottom))
             position += len(raw) + 2
         return lines
