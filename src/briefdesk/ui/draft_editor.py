@@ -178,6 +178,7 @@ class DraftEditor(QWidget):
 
         split = QSplitter(Qt.Orientation.Vertical, self)
         split.setObjectName("draft-splitter")
+        self.splitter = split
         split.addWidget(self.tabs)
         split.addWidget(checks_box)
         split.setStretchFactor(0, 4)

@@ -817,14 +817,17 @@ class MainWindow(QMainWindow):
 
     # Window state and events ----------------------------------------------------------------
 
+    def _splitters(self) -> list[QSplitter]:
+        return [self.splitter, self.draft_editor.splitter]
+
     def _restore_state(self) -> None:
-        state.restore_window(self)
+        state.restore_window(self, self._splitters())
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if not self._maybe_save():
             event.ignore()
             return
-        state.save_window(self)
+        state.save_window(self, self._splitters())
         self._autosave_timer.stop()
         self._autosaver.clear()
         event.accept()

@@ -34,17 +34,21 @@ def clear_recent() -> None:
     QSettings().setValue(_RECENT, [])
 
 
-def save_window(window: QMainWindow) -> None:
+def save_window(window: QMainWindow, splitters: list[QSplitter]) -> None:
+    """Keep the window's geometry and docks and the positions of its named *splitters*."""
     settings = QSettings()
     settings.setValue("main_window/geometry", window.saveGeometry())
     settings.setValue("main_window/state", window.saveState())
-    for splitter in window.findChildren(QSplitter):
+    for splitter in splitters:
         if splitter.objectName():
             settings.setValue(f"splitters/{splitter.objectName()}", splitter.saveState())
 
 
-def restore_window(window: QMainWindow) -> None:
-    """Restore geometry and docks; a window that would land off every screen is recentred."""
+def restore_window(window: QMainWindow, splitters: list[QSplitter]) -> None:
+    """Restore geometry, docks and *splitters*; a window off every screen is recentred.
+
+    The window names its splitters: searching its widget tree for them is a millisecond of
+    every start."""
     settings = QSettings()
     geometry = settings.value("main_window/geometry")
     state = settings.value("main_window/state")
@@ -52,7 +56,7 @@ def restore_window(window: QMainWindow) -> None:
         window.restoreGeometry(geometry)
     if isinstance(state, QByteArray):
         window.restoreState(state)
-    for splitter in window.findChildren(QSplitter):
+    for splitter in splitters:
         saved = settings.value(f"splitters/{splitter.objectName()}")
         if splitter.objectName() and isinstance(saved, QByteArray):
             splitter.restoreState(saved)
