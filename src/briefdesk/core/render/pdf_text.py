@@ -226,10 +226,6 @@ class TextFlowable(Flowable):
         self._lines, self._rtl, self._laid_width = layout.lines, layout.rtl, width
         return self._lines
 
-    def missing(self) -> set[str]:
-        """Characters of this paragraph no bundled font can show."""
-        return layout_paragraph(self.runs, 1e9, self.style.size, self.fonts).missing
-
     def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
         self.width = available_width
         lines = self._layout(available_width)

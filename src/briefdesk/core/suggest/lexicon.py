@@ -99,6 +99,17 @@ class Lexicon:
     def words(self, key: str) -> list[str]:
         return [str(item) for item in self.get(key, [])]
 
+    def folded(self, key: str) -> frozenset[str]:
+        """The words of list *key*, casefolded, as a set (built once per lexicon)."""
+        sets = self._folded
+        if key not in sets:
+            sets[key] = frozenset(word.casefold() for word in self.words(key))
+        return sets[key]
+
+    @cached_property
+    def _folded(self) -> dict[str, frozenset[str]]:
+        return {}
+
     @property
     def cased(self) -> bool:
         return bool(self.data.get("cased", False))

@@ -119,7 +119,7 @@ def _name_after(
     toks: list[Token], index: int, lex: Lexicon, titles: re.Pattern[str]
 ) -> tuple[int, int] | None:
     """Token indices [first, last] of a person's name starting at toks[index], or None."""
-    honorifics = {h.casefold() for h in lex.words("honorifics")}
+    honorifics = lex.folded("honorifics")
     stops = set(lex.words("name_stops"))
     while index < len(toks) and toks[index].text in (",", "،"):
         index += 1
@@ -141,24 +141,18 @@ def _name_after(
     return first, last
 
 
-def _title_extent(
-    toks: list[Token], head: int, lex: Lexicon, titles: re.Pattern[str]
-) -> tuple[int, list[int]]:
+def _title_extent(toks: list[Token], head: int, lex: Lexicon) -> int:
     """The first token of a title whose head is toks[head], walking left over title words."""
-    words = {w.casefold() for w in lex.words("title_words")}
+    words = lex.folded("title_words")
     first = head
-    while first > 0 and head - first < MAX_TITLE_WORDS:
-        previous = toks[first - 1]
-        if previous.is_punctuation:
-            break
-        word = previous.text
-        if word.casefold() in words or (
-            lex.language == "en" and word[:1].isupper() and word.casefold() in words
-        ):
-            first -= 1
-            continue
-        break
-    return first, []
+    while (
+        first > 0
+        and head - first < MAX_TITLE_WORDS
+        and not toks[first - 1].is_punctuation
+        and toks[first - 1].text.casefold() in words
+    ):
+        first -= 1
+    return first
 
 
 def _side_in(text: str, start: int, end: int, lex: Lexicon) -> str | None:
@@ -250,7 +244,7 @@ def _signatory_at(
     lex: Lexicon,
     titles: re.Pattern[str],
 ) -> Found | None:
-    first, _ = _title_extent(toks, head_first, lex, titles)
+    first = _title_extent(toks, head_first, lex)
     head_is_first = first == head_first
     stop = head + 1
     while stop < len(toks) and stop - head <= MAX_TITLE_WORDS:
@@ -362,13 +356,13 @@ def _continues_title_at(toks: list[Token], index: int, lex: Lexicon) -> bool:
 
 
 def _continues_title(word: str, lex: Lexicon) -> bool:
-    if word.casefold() in {w.casefold() for w in lex.words("title_words")}:
+    if word.casefold() in lex.folded("title_words"):
         return True
     if lex.demonym_code(word) or lex.party_code(word):
         return True
     definite = [d for d in lex.words("definite") if len(d) <= 2]
     if any(word.startswith(d) and len(word) > len(d) + 1 for d in definite):
-        return word.casefold() not in {h.casefold() for h in lex.words("honorifics")}
+        return word.casefold() not in lex.folded("honorifics")
     return word in ("של", "ل", "के", "की", "का")
 
 
@@ -414,7 +408,7 @@ def outcomes(text: str, lex: Lexicon) -> list[Found]:
     sentence with a verb of signing. Later bare or definite mentions refer back: skipped."""
     verbs = lex.pattern("sign_verbs", ignore_case=True)
     nouns = lex.pattern("agreements")  # the lists hold the capitalised forms they accept
-    definite = {d.casefold() for d in lex.words("definite")}
+    definite = lex.folded("definite")
     stops = [s.casefold() for s in lex.words("phrase_stops")]
     left = bool(lex.get("phrase_left", False))
     found: list[Found] = []
@@ -529,22 +523,16 @@ def domains(text: str, lex: Lexicon, inside: list[tuple[int, int]]) -> list[Foun
     # only its last segment, so "Research and Development, training" stays one item.
     separators = [re.compile(s) for s in lex.words("list_separators")] or [re.compile(r",\s*")]
     strip = re.compile(str(lex.get("item_strip", "") or r"(?!x)x"))
-    stops = {s.casefold() for s in lex.words("phrase_stops")}
+    stops = lex.folded("phrase_stops") | lex.day_names  # never a domain
     for start, end in sentences(text):
         for cue in lex.pattern("cooperation", ignore_case=True).finditer(text, start, end):
             if any(s <= cue.start() < e for s, e in inside):
                 continue  # "accord de coopération dans le domaine de…" names the agreement
             tail = re.split(r"[;:]", text[cue.end() : end], maxsplit=1)[0].rstrip(" .")
-            found.extend(
-                _items(
-                    text, cue.end(), cue.end() + len(tail), separators, strip, stops | lex.day_names
-                )
-            )
+            found.extend(_items(text, cue.end(), cue.end() + len(tail), separators, strip, stops))
         for cue in lex.pattern("cooperation_after", ignore_case=True).finditer(text, start, end):
             list_start = _list_start(text, start, cue.start(), lex)
-            found.extend(
-                _items(text, list_start, cue.start(), separators, strip, stops | lex.day_names)
-            )
+            found.extend(_items(text, list_start, cue.start(), separators, strip, stops))
     return found
 
 
@@ -591,7 +579,7 @@ def _items(
     end: int,
     separators: list[re.Pattern[str]],
     strip: re.Pattern[str],
-    stops: set[str],
+    stops: frozenset[str],
 ) -> list[Found]:
     found = []
     for item_start, item_end in _segments(text, start, end, separators):
