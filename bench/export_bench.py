@@ -16,9 +16,9 @@ import shutil
 import subprocess
 import sys
 import tempfile
-import time
-from collections.abc import Callable
 from pathlib import Path
+
+from timing import best
 
 from briefdesk.core import render
 from briefdesk.core.model import Article, Draft, Note, Source
@@ -46,15 +46,6 @@ def fifty_page_note() -> Note:
     return Note(Article.from_text(text), draft=draft, source=Source("a.txt", text.encode()))
 
 
-def best(action: Callable[[], object]) -> float:
-    times = []
-    for _ in range(RUNS):
-        start = time.perf_counter()
-        action()
-        times.append(time.perf_counter() - start)
-    return min(times)
-
-
 def main() -> int:
     note = fifty_page_note()
     folder = Path(tempfile.mkdtemp())
@@ -63,8 +54,8 @@ def main() -> int:
     from pypdf import PdfReader
 
     pages = len(PdfReader(pdf).pages)
-    ours_pdf = best(lambda: render.export(note, pdf))
-    ours_docx = best(lambda: render.export(note, docx))
+    ours_pdf = best(lambda: render.export(note, pdf), RUNS)
+    ours_docx = best(lambda: render.export(note, docx), RUNS)
     print(f"note: {pages} pages")
     print(f"BriefDesk PDF:  {ours_pdf:.2f} s")
     print(f"BriefDesk DOCX: {ours_docx:.2f} s")
@@ -72,7 +63,7 @@ def main() -> int:
     if soffice:
         out = folder / "lo"
         command = [soffice, "--headless", "--convert-to", "pdf", "--outdir", str(out), str(docx)]
-        peer = best(lambda: subprocess.run(command, check=True, capture_output=True))
+        peer = best(lambda: subprocess.run(command, check=True, capture_output=True), RUNS)
         print(f"LibreOffice DOCX→PDF: {peer:.2f} s; ratio {ours_pdf / peer:.2f} (target ≤ 0.5)")
     else:
         print("LibreOffice not installed: PDF ratio skipped")
@@ -84,7 +75,7 @@ def main() -> int:
             encoding="utf-8",
         )
         command = [pandoc, str(markdown), "-o", str(folder / "pandoc.docx")]
-        peer = best(lambda: subprocess.run(command, check=True, capture_output=True))
+        peer = best(lambda: subprocess.run(command, check=True, capture_output=True), RUNS)
         print(f"pandoc MD→DOCX: {peer:.2f} s; ratio {ours_docx / peer:.2f} (target ≤ 1.0)")
     else:
         print("pandoc not installed: DOCX ratio skipped")

@@ -12,9 +12,10 @@ from __future__ import annotations
 
 import os
 import statistics
-import subprocess
 import sys
 import time
+
+from timing import best_process, compile_package
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -38,12 +39,7 @@ QTimer.singleShot(0, app.quit); app.exec()
 
 
 def _best(code: str) -> float:
-    times = []
-    for _ in range(RUNS):
-        started = time.perf_counter()
-        subprocess.run([sys.executable, "-c", code], check=True)
-        times.append(time.perf_counter() - started)
-    return min(times)
+    return best_process([sys.executable, "-c", code], RUNS)
 
 
 def _highlighting() -> tuple[float, float, float]:
@@ -97,13 +93,7 @@ def _highlighting() -> tuple[float, float, float]:
 
 
 def main() -> int:
-    import compileall
-    from pathlib import Path
-
-    import briefdesk
-
-    # As a wheel install would be (pip byte-compiles; PYTHONDONTWRITEBYTECODE may be set).
-    compileall.compile_dir(Path(briefdesk.__file__).parent, quiet=1)
+    compile_package()
     bare = _best(BARE)
     ours = _best(OURS)
     initial, edit, refill = _highlighting()

@@ -13,11 +13,11 @@ from __future__ import annotations
 
 import io
 import shutil
-import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
+
+from timing import best_process, compile_package
 
 RUNS = 5
 WORDS = (
@@ -29,15 +29,6 @@ WORDS = (
 def _sentence(index: int, length: int = 18) -> str:
     words = [WORDS[(index * 7 + i * 3) % len(WORDS)] for i in range(length)]
     return " ".join(words).capitalize() + "."
-
-
-def _best(command: list[str]) -> float:
-    times = []
-    for _ in range(RUNS):
-        started = time.perf_counter()
-        subprocess.run(command, check=True, stdout=subprocess.DEVNULL)
-        times.append(time.perf_counter() - started)
-    return min(times)
 
 
 def make_pdf(path: Path, pages: int = 200) -> None:
@@ -90,18 +81,8 @@ def make_text(path: Path, words: int = 1_000) -> None:
     )
 
 
-def _compile_package() -> None:
-    """Byte-compile BriefDesk as a wheel install would (pip compiles; an editable install
-    under PYTHONDONTWRITEBYTECODE=1 would otherwise recompile every source on every start)."""
-    import compileall
-
-    import briefdesk
-
-    compileall.compile_dir(Path(briefdesk.__file__).parent, quiet=1)
-
-
 def main() -> int:
-    _compile_package()
+    compile_package()
     python = sys.executable
     briefdesk = [python, "-m", "briefdesk"]
     pdftotext = shutil.which("pdftotext")
@@ -114,15 +95,15 @@ def main() -> int:
         make_text(text)
 
         if pdftotext:
-            peer = _best([pdftotext, str(pdf), "-"])
-            ours = _best([*briefdesk, "ingest", str(pdf)])
+            peer = best_process([pdftotext, str(pdf), "-"])
+            ours = best_process([*briefdesk, "ingest", str(pdf)])
             results.append(("200-page PDF", ours, "pdftotext", peer, 2.0))
             # Not a target: what pdfium itself needs, to show how much of the time is ours.
             bare_pdfium = (
                 "import pypdfium2 as p,sys; d=p.PdfDocument(sys.argv[1]); "
                 "[d[i].get_textpage().get_text_range() for i in range(len(d))]"
             )
-            floor = _best([python, "-c", bare_pdfium, str(pdf)])
+            floor = best_process([python, "-c", bare_pdfium, str(pdf)])
             results.append(("  (bare pypdfium2 read)", floor, "pdftotext", peer, float("inf")))
         else:
             print("pdftotext not found: run bash bench/setup.sh (PDF ratio skipped)")
@@ -130,12 +111,12 @@ def main() -> int:
             "import docx,sys; d=docx.Document(sys.argv[1]); "
             "t='\\n'.join(p.text for p in d.paragraphs); sys.stdout.write(t)"
         )
-        peer = _best([python, "-c", bare_docx, str(docx_path)])
-        ours = _best([*briefdesk, "ingest", str(docx_path)])
+        peer = best_process([python, "-c", bare_docx, str(docx_path)])
+        ours = best_process([*briefdesk, "ingest", str(docx_path)])
         results.append(("100,000-word DOCX", ours, "bare python-docx", peer, 2.0))
         bare_read = "import sys; sys.stdout.write(open(sys.argv[1], encoding='utf-8').read())"
-        peer = _best([python, "-c", bare_read, str(text)])
-        ours = _best([*briefdesk, "ingest", str(text)])
+        peer = best_process([python, "-c", bare_read, str(text)])
+        ours = best_process([*briefdesk, "ingest", str(text)])
         results.append(("1,000-word text article", ours, "bare python -c read", peer, 2.5))
 
     failed = False

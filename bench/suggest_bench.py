@@ -13,8 +13,9 @@ from __future__ import annotations
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
+
+from timing import best, compile_package
 
 from briefdesk.core.ingest import from_string
 from briefdesk.core.suggest import suggest
@@ -29,16 +30,8 @@ def words(count: int) -> str:
     return "\n\n".join([text] * (count // per_copy + 1))
 
 
-def best(action: object, runs: int = RUNS) -> float:
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        action()  # type: ignore[operator]
-        times.append(time.perf_counter() - start)
-    return min(times)
-
-
 def main() -> int:
+    compile_package()
     ok = True
     small = from_string(words(1_000))
     suggest(small)  # load the engine and the language data once

@@ -1,0 +1,39 @@
+"""Timing shared by the benchmarks: the best of several runs, in seconds.
+
+The best, not the mean: what the code can do on this machine, with other load filtered out.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import time
+from collections.abc import Callable, Sequence
+
+__all__ = ["best", "best_process", "compile_package"]
+
+
+def best(action: Callable[[], object], runs: int = 5) -> float:
+    """The shortest time *action* took over *runs* calls."""
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        action()
+        times.append(time.perf_counter() - start)
+    return min(times)
+
+
+def best_process(command: Sequence[str], runs: int = 5) -> float:
+    """The shortest time the whole process *command* took (its output discarded)."""
+    return best(lambda: subprocess.run(command, check=True, stdout=subprocess.DEVNULL), runs)
+
+
+def compile_package() -> None:
+    """Byte-compile BriefDesk as a wheel install would, before timing whole processes (pip
+    compiles; an editable install under PYTHONDONTWRITEBYTECODE=1 would otherwise recompile
+    every source on every start)."""
+    import compileall
+    from pathlib import Path
+
+    import briefdesk
+
+    compileall.compile_dir(Path(briefdesk.__file__).parent, quiet=1)
