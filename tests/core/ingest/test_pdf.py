@@ -159,3 +159,33 @@ def test_a_long_pdf_read_in_two_processes_is_read_exactly_as_in_one(
     alone = ingest.read_bytes(data, name="long.pdf").text
     assert forked.rstrip("\n") == alone.rstrip("\n")
     assert alone.count("Joint Steering Committee") == pages
+
+
+def test_page_cleaning_keeps_each_line_with_its_box() -> None:
+    """Whatever pdfium hands over inside a line (runs of white space, a line separator,
+    control characters, ligatures, its hyphen marks), each line stays one line with its box,
+    and a line of control characters alone is dropped with its box."""
+    from briefdesk.core.ingest.pdf_reader import _page_lines
+    from briefdesk.core.ingest.pdfium import PageText
+
+    class Document:
+        def page_text(self, index: int) -> PageText:
+            return PageText(
+                [
+                    "  the \ufb01rst\t\u00a0 line\u2028goes on ",
+                    "\x01\x07",
+                    "govern\ufffements and Jerusalem\ufffe",
+                    "cafe\u0301 pro\x02",
+                ],
+                [700.0, 685.0, 670.0, 655.0],
+                [690.0, 675.0, 660.0, 645.0],
+            )
+
+    page = _page_lines(Document(), 0)  # type: ignore[arg-type]
+    assert page.lines == [
+        "the first line goes on",
+        "governments and Jerusalem-",
+        "caf\u00e9 pro\x02",
+    ]
+    assert page.tops == [700.0, 670.0, 655.0]
+    assert page.bottoms == [690.0, 660.0, 645.0]

@@ -7,16 +7,19 @@ needs a password gets a clear message.
 
 from __future__ import annotations
 
-import itertools
 import re
 import unicodedata
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass
 
 from briefdesk.core.errors import IngestCancelled, IngestError, PasswordRequired
 from briefdesk.core.ingest.builder import ArticleBuilder
 from briefdesk.core.model import Article, BlockKind, Metadata, canonicalize
+from briefdesk.core.model.text import is_canonical
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from briefdesk.core.ingest.pdfium import PageText, PdfiumDocument
 
 __all__ = ["MAX_PDF_PAGES", "IngestCancelled", "PasswordRequired", "read_pdf"]
 
@@ -34,15 +37,8 @@ _LIGATURES = re.compile("[\ufb00-\ufb06\ufb50-\ufdff\ufe70-\ufefc]+")
 _PDFIUM_HYPHEN = re.compile("\ufffe(?=(.))", re.S)
 # pdfium reports a hyphen that ends a line as U+0002 where it keeps the line break;
 # soft hyphens and real ones join too.
-_SPACES = re.compile(r"\s+")
+_DIGITS = re.compile(r"\d+")
 _HYPHEN_END = re.compile(r"(\w)[-\u00ad\x02]$")
-
-
-@dataclass(slots=True)
-class _Line:
-    text: str
-    top: float
-    bottom: float
 
 
 def read_pdf(
@@ -58,25 +54,23 @@ def read_pdf(
     Raises PasswordRequired for an encrypted PDF without the right *password*, and
     IngestError for a damaged PDF or one with no text layer.
     """
-    import pypdfium2 as pdfium
+    from briefdesk.core.ingest.pdfium import PdfiumDocument, PdfiumError
 
     try:
-        document = pdfium.PdfDocument(data, password=password)
-    except pdfium.PdfiumError as error:
-        if "password" in str(error).lower():
+        document = PdfiumDocument(data, password)
+    except PdfiumError as error:
+        if error.password:
             if password:
                 raise PasswordRequired("the PDF's password is wrong") from None
             raise PasswordRequired("the PDF is encrypted; give its password") from None
         raise IngestError(f"not a readable PDF ({error})") from None
-    try:
+    with document:
         count = len(document)
         if count > MAX_PDF_PAGES:
             raise IngestError(f"the PDF has {count} pages; BriefDesk reads up to {MAX_PDF_PAGES}")
         pages = _read_pages(document, data, password, count, progress, cancel)
-        meta = document.get_metadata_dict()
-    finally:
-        document.close()
-    if not any(line.text.strip() for page in pages for line in page):
+        meta = {key: document.metadata(key) for key in ("Title", "Author", "CreationDate")}
+    if not any(page.lines for page in pages):
         raise IngestError("the PDF has no text layer (it is probably scanned); run OCR first")
     _drop_furniture(pages)
     builder = ArticleBuilder()
@@ -100,13 +94,13 @@ PARALLEL_MIN_PAGES = 40
 
 
 def _read_pages(
-    document: object,
+    document: PdfiumDocument,
     data: bytes,
     password: str | None,
     count: int,
     progress: Callable[[float], None] | None,
     cancel: Callable[[], bool] | None,
-) -> list[list[_Line]]:
+) -> list[PageText]:
     half = count // 2
     child = _fork_reader(data, password, half, count) if count >= PARALLEL_MIN_PAGES else None
     stop = half if child is not None else count
@@ -135,7 +129,7 @@ def _read_pages(
 def _fork_reader(
     data: bytes, password: str | None, start: int, stop: int
 ) -> tuple[int, int] | None:
-    """Fork a child that reads pages start..stop-1 and pickles them down a pipe.
+    """Fork a child that reads pages start..stop-1 and sends them down a pipe.
 
     Only where forking is safe: a POSIX process with no other thread running (the command
     line; the GUI reads in a worker thread, so it never forks).
@@ -150,14 +144,15 @@ def _fork_reader(
     if pid == 0:  # the child: never returns
         code = 1
         try:
-            import pickle
+            import marshal
 
-            import pypdfium2 as pdfium
+            from briefdesk.core.ingest.pdfium import PdfiumDocument
 
             os.close(read_end)
-            own = pdfium.PdfDocument(data, password=password)
+            own = PdfiumDocument(data, password)
             pages = [_page_lines(own, index) for index in range(start, stop)]
-            payload = pickle.dumps(pages, protocol=pickle.HIGHEST_PROTOCOL)
+            # Lists of str and float through marshal: a fraction of what pickle costs.
+            payload = marshal.dumps([(p.lines, p.tops, p.bottoms) for p in pages])
             with os.fdopen(write_end, "wb") as pipe:
                 pipe.write(payload)
             code = 0
@@ -167,9 +162,11 @@ def _fork_reader(
     return pid, read_end
 
 
-def _collect(child: tuple[int, int]) -> list[list[_Line]] | None:
+def _collect(child: tuple[int, int]) -> list[PageText] | None:
+    import marshal
     import os
-    import pickle
+
+    from briefdesk.core.ingest.pdfium import PageText
 
     pid, read_end = child
     with os.fdopen(read_end, "rb") as pipe:
@@ -177,8 +174,7 @@ def _collect(child: tuple[int, int]) -> list[list[_Line]] | None:
     _, status = os.waitpid(pid, 0)
     if status != 0 or not payload:
         return None
-    pages: list[list[_Line]] = pickle.loads(payload)
-    return pages
+    return [PageText(*page) for page in marshal.loads(payload)]
 
 
 def _abandon(child: tuple[int, int]) -> None:
@@ -191,78 +187,79 @@ def _abandon(child: tuple[int, int]) -> None:
     os.waitpid(pid, 0)
 
 
-def _page_lines(document: object, index: int) -> list[_Line]:
-    """The page's text lines in content order, each with the vertical extent of its first
-    character (pdfium's text includes the line breaks it inferred, so text offsets are
-    character indexes)."""
-    page = document[index]  # type: ignore[index]
-    textpage = page.get_textpage()
-    try:
-        text = textpage.get_text_range()
-        lines: list[_Line] = []
-        # pdfium joins a line that ends in a hyphen to the next, marking the hyphen U+FFFE;
-        # replace the mark one for one so offsets stay character indexes.
-        text = _PDFIUM_HYPHEN.sub(lambda m: "\x00" if m.group(1).islower() else "-", text)
-        ligatures = _LIGATURES.search(text) is not None  # one look per page, not per line
-        position = 0
-        for raw in text.split("\r\n"):
-            lead = len(raw) - len(raw.lstrip())
-            if raw.strip():
-                _, bottom, _, top = textpage.get_charbox(position + lead, loose=True)
-                line = raw.strip().replace("\x00", "")
-                if ligatures:
-                    line = _spell_out(line)
-                # Canonical here, in the page worker, so the article needs no second pass
-                # (pdfium's hyphen mark \x02, a control character, is kept for _join).
-                line = canonicalize(line.replace("\x02", "\ue002")).replace("\ue002", "\x02")
-                line = _SPACES.sub(" ", line).strip()
-                lines.append(_Line(line, top, bottom))
-            position += len(raw) + 2
-        return lines
-    finally:
-        textpage.close()
-        page.close()
+def _page_lines(document: PdfiumDocument, index: int) -> PageText:
+    """The page's lines in content order, canonical, each one line with single spaces.
+
+    The page is cleaned as one string (a line break per line) rather than line by line, and
+    the common case (ASCII text, no control characters) takes only the quick checks.
+    """
+    page = document.page_text(index)
+    if not page.lines:
+        return page
+    # Any run of white space, a line or paragraph separator inside the line included, is one
+    # space: no line splits or merges, so each keeps its box.
+    text = "\n".join([" ".join(line.split()) for line in page.lines])
+    if "\ufffe" in text:  # pdfium joined a line ending in a hyphen to the next, marking it so
+        text = _PDFIUM_HYPHEN.sub(lambda m: "" if m.group(1).islower() else "-", text)
+    if not text.isascii() and _LIGATURES.search(text) is not None:
+        text = _spell_out(text)
+    if not is_canonical(text):
+        # pdfium's mark for a hyphen ending a line, \x02, is a control character: kept for _join.
+        text = canonicalize(text.replace("\x02", "\ue002")).replace("\ue002", "\x02")
+        text = "\n".join([" ".join(line.split()) for line in text.split("\n")])
+    lines = text.split("\n")
+    if all(lines):
+        page.lines = lines
+        return page
+    kept = [i for i, line in enumerate(lines) if line]  # lines only of control characters
+    page.lines = [lines[i] for i in kept]
+    page.tops = [page.tops[i] for i in kept]
+    page.bottoms = [page.bottoms[i] for i in kept]
+    return page
 
 
 def _normal(text: str) -> str:
-    return re.sub(r"\d+", "#", " ".join(text.split()).casefold())
+    return _DIGITS.sub("#", text.casefold())
 
 
-def _drop_furniture(pages: list[list[_Line]]) -> None:
+def _drop_furniture(pages: list[PageText]) -> None:
     """Remove page numbers, and headers or footers repeated on most pages.
 
     Only the first two and last two lines of a page are candidates: furniture sits there.
     """
-    edges: Counter[str] = Counter()
+    edges = []  # per page: (index, normal form) of each edge line, last first
     for page in pages:
-        edges.update({_normal(line.text) for line in [*page[:2], *page[-2:]]})
+        count = len(page.lines)
+        indexes = sorted({i for i in (0, 1, count - 2, count - 1) if 0 <= i < count}, reverse=True)
+        edges.append([(i, _normal(page.lines[i])) for i in indexes])
+    seen: Counter[str] = Counter()
+    for page_edges in edges:
+        seen.update({normal for _, normal in page_edges})
     needed = max(3, 0.6 * len(pages))
-    repeated = {text for text, n in edges.items() if n >= needed} if len(pages) >= 3 else set()
-    for number, page in enumerate(pages):
-        edge = {0, 1, len(page) - 1, len(page) - 2}
-        pages[number] = [
-            line
-            for index, line in enumerate(page)
-            if index not in edge
-            or not (_PAGE_NUMBER.match(line.text.strip()) or _normal(line.text) in repeated)
-        ]
+    repeated = {text for text, n in seen.items() if n >= needed} if len(pages) >= 3 else set()
+    for page, page_edges in zip(pages, edges, strict=True):
+        for index, normal in page_edges:
+            if normal in repeated or _PAGE_NUMBER.match(page.lines[index]):
+                del page.lines[index], page.tops[index], page.bottoms[index]
 
 
-def _paragraphs(lines: list[_Line]) -> list[str]:
+def _paragraphs(page: PageText) -> list[str]:
     """Join lines into paragraphs, breaking where the gap between lines is unusually wide."""
+    lines, tops, bottoms = page.lines, page.tops, page.bottoms
     if not lines:
         return []
-    gaps = [a.bottom - b.top for a, b in itertools.pairwise(lines)]
+    gaps = [above - below for above, below in zip(bottoms, tops[1:], strict=False)]
     usual = sorted(g for g in gaps if g >= 0)
     normal_gap = usual[len(usual) // 2] if usual else 0.0
-    heights = sorted(line.top - line.bottom for line in lines)
+    heights = sorted(top - bottom for top, bottom in zip(tops, bottoms, strict=True))
     height = heights[len(heights) // 2]
-    paragraphs: list[list[str]] = [[lines[0].text]]
-    for gap, line in zip(gaps, lines[1:], strict=False):
-        if gap > normal_gap + 0.6 * height or gap < -2 * height:
-            paragraphs.append([line.text])
+    wide, overlap = normal_gap + 0.6 * height, -2 * height
+    paragraphs: list[list[str]] = [[lines[0]]]
+    for gap, line in zip(gaps, lines[1:], strict=True):
+        if gap > wide or gap < overlap:
+            paragraphs.append([line])
         else:
-            paragraphs[-1].append(line.text)
+            paragraphs[-1].append(line)
     return [_join(parts) for parts in paragraphs]
 
 
@@ -271,14 +268,13 @@ def _spell_out(line: str) -> str:
     return _LIGATURES.sub(lambda m: unicodedata.normalize("NFKC", m[0]), line)
 
 
-def _join(parts: list[str]) -> str:
-    text = ""
-    for part in parts:
-        part = part.strip()
-        if not text:
-            text = part
-        elif _HYPHEN_END.search(text[-2:]) and part[:1].islower():
-            text = text[:-1] + part
+def _join(lines: list[str]) -> str:
+    """Join a paragraph's lines with spaces, or without the hyphen where a word was split."""
+    pieces = [lines[0]]
+    for line in lines[1:]:
+        if _HYPHEN_END.search(pieces[-1][-2:]) and line[:1].islower():
+            pieces[-1] = pieces[-1][:-1]
         else:
-            text += " " + part
-    return text.replace("\x02", "-")
+            pieces.append(" ")
+        pieces.append(line)
+    return "".join(pieces).replace("\x02", "-")

@@ -24,11 +24,16 @@ if TYPE_CHECKING:
 
     Direction = Literal["ltr", "rtl"]
 
-_NEWLINES = re.compile(r"\r\n?|[\u2028\u2029\x85\x0b\x0c]")
+# Every line break but \n (CRLF is made LF first, so each is one character: searching for a
+# set of characters is several times faster than for an alternation like \r\n?|…).
+_LINE_BREAKS = r"\r\u2028\u2029\x85\x0b\x0c"
 # C0 and C1 controls (but \t and \n), DEL, lone surrogates (no file encoding can carry them)
 # and the bidi embedding and override controls U+202A–U+202E, which can make text display in
 # an order other than the one it is read in ("Trojan Source"); marks and isolates stay.
-_FORBIDDEN = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\r\u202a-\u202e]")
+_CONTROLS = r"\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\r\u202a-\u202e"
+_NEWLINES = re.compile(f"[{_LINE_BREAKS}]")
+_FORBIDDEN = re.compile(f"[{_CONTROLS}]")
+_NOT_CANONICAL = re.compile(f"[{_CONTROLS}{_LINE_BREAKS}]")
 _RTL_CLASSES = frozenset({"R", "AL"})
 
 
@@ -39,18 +44,14 @@ def canonicalize(text: str) -> str:
     characters and bidi overrides are dropped, since they carry no meaning in an article and
     would make the text unsafe to print, display or export.
     """
-    text = _NEWLINES.sub("\n", text)
+    text = _NEWLINES.sub("\n", text.replace("\r\n", "\n"))
     text = _FORBIDDEN.sub("", text)
     return unicodedata.normalize("NFC", text)
 
 
 def is_canonical(text: str) -> bool:
     """Tell whether *text* is already canonical (see :func:`canonicalize`)."""
-    return (
-        _FORBIDDEN.search(text) is None
-        and _NEWLINES.search(text) is None
-        and (unicodedata.is_normalized("NFC", text))
-    )
+    return _NOT_CANONICAL.search(text) is None and unicodedata.is_normalized("NFC", text)
 
 
 def first_strong_direction(text: str) -> Direction | None:
