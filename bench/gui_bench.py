@@ -15,11 +15,11 @@ import statistics
 import sys
 import time
 
-from timing import best_process, compile_package
+from timing import best_process_pair, compile_package
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-RUNS = 5
+RUNS = 9
 BARE = """
 import time, sys
 from PySide6.QtCore import QTimer
@@ -36,10 +36,6 @@ from briefdesk.ui.app import create_window
 window = create_window(); window.show()
 QTimer.singleShot(0, app.quit); app.exec()
 """
-
-
-def _best(code: str) -> float:
-    return best_process([sys.executable, "-c", code], RUNS)
 
 
 def _highlighting() -> tuple[float, float, float]:
@@ -94,8 +90,7 @@ def _highlighting() -> tuple[float, float, float]:
 
 def main() -> int:
     compile_package()
-    bare = _best(BARE)
-    ours = _best(OURS)
+    ours, bare = best_process_pair([sys.executable, "-c", OURS], [sys.executable, "-c", BARE], RUNS)
     initial, edit, refill = _highlighting()
     ratio = ours / bare
     print(f"{'what':<52}{'time':>10}{'target':>12}")

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import sys
 import time
-from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from briefdesk import APP_ID, APP_NAME, __version__
+from briefdesk.core.paths import resource
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QIcon
@@ -27,7 +27,7 @@ def sample_note() -> object:
     from briefdesk.core import ingest
     from briefdesk.core.model import Article, Note, Source
 
-    data = resources.files("briefdesk.resources").joinpath(SAMPLE_ARTICLE).read_bytes()
+    data = resource(SAMPLE_ARTICLE).read_bytes()
     name = SAMPLE_ARTICLE.rsplit("/", 1)[-1]
     article = ingest.read_bytes(data, name=name, language=False)
     meta = replace(article.metadata, language="en", publisher="BriefDesk sample articles")
@@ -39,7 +39,7 @@ def app_icon() -> QIcon:
     from PySide6.QtGui import QIcon, QPixmap
 
     icon = QIcon()
-    folder = resources.files("briefdesk.resources").joinpath("icons")
+    folder = resource("icons")
     for entry in folder.iterdir():
         if entry.name.startswith(f"{APP_ID}-") and entry.name.endswith(".png"):
             if isinstance(entry, Path):

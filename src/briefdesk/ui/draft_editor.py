@@ -31,7 +31,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QSplitter,
-    QStyle,
     QTabWidget,
     QTextBrowser,
     QVBoxLayout,
@@ -250,6 +249,8 @@ class DraftEditor(QWidget):
         self.checks.clear()
         if self.note is None:
             return
+        from PySide6.QtWidgets import QStyle  # its enums take 4 ms to build: not at start-up
+
         findings = drafting.check(self.note)
         # The style's own icons: a symbol character would be a box on a machine without a
         # font that has it (the bundled fonts have no ⛔ or ⚠).

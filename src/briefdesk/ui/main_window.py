@@ -4,27 +4,23 @@ from __future__ import annotations
 
 from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QPoint, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QEvent, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
-    QDesktopServices,
     QDragEnterEvent,
     QDropEvent,
     QKeySequence,
 )
 from PySide6.QtWidgets import (
     QApplication,
-    QDialog,
     QDockWidget,
-    QFileDialog,
-    QInputDialog,
     QLabel,
     QLineEdit,
     QMainWindow,
     QMenu,
-    QMessageBox,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -59,6 +55,9 @@ from briefdesk.ui.find_bar import FindBar
 from briefdesk.ui.palette import KIND_COLOURS, KIND_KEYS
 from briefdesk.ui.undo import NoteSession
 from briefdesk.ui.workers import Cancelled, Task
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QDialog
 
 __all__ = ["MainWindow"]
 
@@ -583,6 +582,8 @@ class MainWindow(QMainWindow):
 
     def _on_open_failed(self, path: Path, error: object) -> None:
         if isinstance(error, PasswordRequired):
+            from PySide6.QtWidgets import QInputDialog
+
             password, ok = QInputDialog.getText(
                 self,
                 "Password",
@@ -641,6 +642,8 @@ class MainWindow(QMainWindow):
         clear.setEnabled(bool(entries))
 
     def open_dialog(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
         name, _ = QFileDialog.getOpenFileName(self, "Open", "", OPEN_FILTER)
         if name:
             self.open_path(Path(name))
@@ -653,6 +656,8 @@ class MainWindow(QMainWindow):
 
     def save_as(self) -> bool:
         default = (self.note.article.metadata.source_name or "note").rsplit(".", 1)[0]
+        from PySide6.QtWidgets import QFileDialog
+
         name, _ = QFileDialog.getSaveFileName(self, "Save As", f"{default}.briefdesk", NOTE_FILTER)
         if not name:
             return False
@@ -703,6 +708,8 @@ class MainWindow(QMainWindow):
     def export_dialog(self, template: str | None = None) -> None:
         """Ask where to export (DOCX or PDF by the name's extension) and export there."""
         default = (self.path or Path(self.note.article.metadata.source_name or "note")).stem
+        from PySide6.QtWidgets import QFileDialog
+
         name, _ = QFileDialog.getSaveFileName(
             self, "Export", f"{default}.docx", "Word document (*.docx);;PDF (*.pdf)"
         )
@@ -741,6 +748,10 @@ class MainWindow(QMainWindow):
         self.export_finished.emit(path)
         if not ask_to_open:
             return
+        from PySide6.QtCore import QUrl
+        from PySide6.QtGui import QDesktopServices
+        from PySide6.QtWidgets import QMessageBox
+
         box = QMessageBox(
             QMessageBox.Icon.Information,
             "Exported",
@@ -781,6 +792,8 @@ class MainWindow(QMainWindow):
         QApplication.sendPostedEvents(self, QEvent.Type.MetaCall)
         if not self.note.is_modified:
             return True
+        from PySide6.QtWidgets import QMessageBox
+
         answer = QMessageBox.question(
             self,
             "Unsaved changes",
@@ -795,12 +808,18 @@ class MainWindow(QMainWindow):
         return answer == QMessageBox.StandardButton.Discard
 
     def _error(self, title: str, message: str) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.critical(self, title, message)
 
     def _warn(self, title: str, message: str) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.warning(self, title, message)
 
     def about(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         from briefdesk.ui.help import about_text
 
         QMessageBox.about(self, f"About {APP_NAME}", about_text())

@@ -11,11 +11,15 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
-from PySide6.QtWidgets import QProgressDialog, QWidget
+from PySide6.QtWidgets import QWidget
 
 from briefdesk.core.errors import BriefDeskError
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QProgressDialog
 
 __all__ = ["PROGRESS_DELAY_MS", "Cancelled", "Task"]
 
@@ -77,6 +81,8 @@ class Task(QObject):
         self.signals.failed.connect(self._on_failed, Qt.ConnectionType.QueuedConnection)
         self.dialog: QProgressDialog | None = None
         if parent is not None:
+            from PySide6.QtWidgets import QProgressDialog
+
             dialog = QProgressDialog(label, "Cancel", 0, 1000, parent)
             dialog.setWindowTitle(label)
             dialog.setWindowModality(Qt.WindowModality.WindowModal)

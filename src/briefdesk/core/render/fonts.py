@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
-from importlib import resources
-from importlib.resources.abc import Traversable
+from briefdesk.core.paths import resource
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from importlib.resources.abc import Traversable
 
 __all__ = ["FAMILY_FALLBACK", "font_files"]
 
@@ -19,7 +22,7 @@ FAMILY_FALLBACK: tuple[str, ...] = (
 
 def font_files() -> list[Traversable]:
     """Return the bundled font files (resources/fonts/*.ttf), in a stable order."""
-    folder = resources.files("briefdesk.resources").joinpath("fonts")
+    folder = resource("fonts")
     return sorted(
         (entry for entry in folder.iterdir() if entry.name.lower().endswith(".ttf")),
         key=lambda entry: entry.name,

@@ -12,9 +12,9 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import cache, cached_property
-from importlib import resources
-from pathlib import Path
 from typing import Any
+
+from briefdesk.core.paths import resource
 
 __all__ = ["WORD", "Lexicon", "Token", "lexicon", "sentences", "tokens"]
 
@@ -391,19 +391,9 @@ def _build_cldr_tables(language: str) -> dict[str, Any]:
     return tables
 
 
-@cache
 def _cue_folder() -> Any:
-    """resources/suggest: beside the package's own files when it is on disk (as a wheel, an
-    editable checkout or the bundle install it), else through importlib.resources. Asking
-    importlib.resources first costs 3 ms of every run (it imports zipfile)."""
-    from importlib.util import find_spec
-
-    spec = find_spec("briefdesk.resources")
-    if spec is not None and spec.origin:
-        folder = Path(spec.origin).parent / "suggest"
-        if folder.is_dir():
-            return folder
-    return resources.files("briefdesk.resources").joinpath("suggest")
+    """resources/suggest."""
+    return resource("suggest")
 
 
 def _load(language: str) -> dict[str, Any] | None:
