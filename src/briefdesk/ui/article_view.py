@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from html import escape
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QFont, QHelpEvent, QTextCharFormat, QTextCursor
@@ -189,6 +188,8 @@ class ArticleView(QPlainTextEdit):
 
 def _describe(facts: list[Fact]) -> str:
     """Tooltip text for the facts under the mouse: kind, text and fields of each."""
+    from html import escape  # not at start-up: html loads its entity tables
+
     lines = []
     for fact in facts:
         fields = ", ".join(

@@ -7,8 +7,6 @@ in the preview (and exports) as the fact's current words. Checks run as the draf
 
 from __future__ import annotations
 
-from html import escape
-
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import (
     QColor,
@@ -270,6 +268,8 @@ class DraftEditor(QWidget):
     def _refresh_preview(self) -> None:
         if self.note is None:
             return
+        from html import escape
+
         from markdown_it import MarkdownIt
 
         markdown = MarkdownIt("zero").enable(

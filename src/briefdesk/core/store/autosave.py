@@ -9,18 +9,21 @@ longer running are what the next start offers to recover.
 from __future__ import annotations
 
 import contextlib
-import json
 import os
 import sys
 import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from briefdesk.core.atomic import atomic_write
 from briefdesk.core.errors import NoteFileError
-from briefdesk.core.model import Note
 from briefdesk.core.paths import state_dir
-from briefdesk.core.store.notefile import load, write
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from briefdesk.core.model import Note
+
+# Every window makes an Autosaver at start-up; json and the note file's writer load only when
+# something is autosaved or recovered.
 
 __all__ = ["AUTOSAVE_INTERVAL_S", "Autosaver", "Recovery", "discard", "find_recoverable"]
 
@@ -44,6 +47,8 @@ class Recovery:
 
     def load(self) -> Note:
         """Read the autosaved note, marked as unsaved (NoteFileError if it is damaged)."""
+        from briefdesk.core.store.notefile import load
+
         note = load(self.note_file)
         note.history.clean_index = None  # it differs from whatever was last saved
         return note
@@ -67,6 +72,11 @@ class Autosaver:
 
     def save(self, note: Note, original: Path | None) -> None:
         """Write *note* now. Raises NoteFileError if the state folder cannot be written."""
+        import json
+
+        from briefdesk.core.atomic import atomic_write
+        from briefdesk.core.store.notefile import write
+
         try:
             self.note_file.parent.mkdir(parents=True, exist_ok=True)
         except OSError as error:
@@ -108,6 +118,8 @@ def _alive(pid: int) -> bool:
 
 def find_recoverable() -> list[Recovery]:
     """Return the autosaves left by processes that are no longer running, newest first."""
+    import json
+
     folder = _folder()
     if not folder.is_dir():
         return []
