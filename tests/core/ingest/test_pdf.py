@@ -189,3 +189,49 @@ def test_page_cleaning_keeps_each_line_with_its_box() -> None:
     ]
     assert page.tops == [700.0, 670.0, 655.0]
     assert page.bottoms == [690.0, 660.0, 645.0]
+
+
+def test_a_word_hyphenated_mid_paragraph_does_not_split_the_paragraph() -> None:
+    """pdfium joins the two halves of a hyphenated word into one line; the gap after it is
+    measured from the lower half, so no false paragraph break follows."""
+    out = io.BytesIO()
+    canvas = Canvas(out, pagesize=A4, invariant=1)
+    canvas.setFont("Helvetica", 11)
+    lines = [
+        "The MoU provides a unified policy framework to enhance bilateral",
+        "defence engagement across multiple domains. It aims to consolidate the long-",
+        "standing relationship between the two nations by deepening cooperation in",
+        "Defence Research and Development, capability enhancement and industry.",
+    ]
+    y = 700
+    for line in lines:
+        canvas.drawString(72, y, line)
+        y -= 15
+    canvas.drawString(72, y - 20, "A second paragraph follows after a wider gap.")
+    canvas.save()
+    article = ingest.read_bytes(out.getvalue(), name="hyphen.pdf")
+    paragraphs = [article.text[b.start : b.end] for b in article.blocks]
+    assert len(paragraphs) == 2
+    assert paragraphs[0].startswith("The MoU provides")
+    assert "cooperation in Defence Research" in paragraphs[0]
+    assert paragraphs[1] == "A second paragraph follows after a wider gap."
+
+
+def test_the_dateline_is_the_date_and_the_file_date_only_a_fallback() -> None:
+    """A page saved as PDF is dated the day it was saved: the article's own dateline wins."""
+    from datetime import datetime
+
+    def pdf(first_line: str) -> bytes:
+        out = io.BytesIO()
+        canvas = Canvas(out, pagesize=A4)  # not invariant: dated now
+        canvas.setFont("Helvetica", 11)
+        canvas.drawString(72, 760, first_line)
+        canvas.drawString(72, 740, "Norway and Japan have signed a memorandum on defence.")
+        canvas.save()
+        return out.getvalue()
+
+    dated = ingest.read_bytes(pdf("Oslo, 12 March 2026"), name="dated.pdf")
+    assert dated.metadata.date == "2026-03-12"
+    assert dated.metadata.extra["created"] == datetime.now().strftime("%Y-%m-%d")
+    undated = ingest.read_bytes(pdf("Press release"), name="undated.pdf")
+    assert undated.metadata.date == undated.metadata.extra["created"]

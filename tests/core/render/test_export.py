@@ -83,11 +83,32 @@ def test_pdf_has_banner_on_every_page_outline_info_and_text(note: Note, tmp_path
     assert "https://example.org/mou" in uris
 
 
-def test_export_is_reproducible(note: Note, tmp_path: Path) -> None:
+def test_export_is_dated_now_or_reproducible(
+    note: Note, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Document properties say when the note was exported; with SOURCE_DATE_EPOCH set (the
+    reproducible-builds convention) the same note gives the same bytes."""
+    import datetime as dt
+
+    import docx
+    from pypdf import PdfReader
+
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    before = dt.datetime.now(dt.UTC).replace(tzinfo=None, microsecond=0)
+    render.export(note, tmp_path / "now.docx")
+    render.export(note, tmp_path / "now.pdf")
+    created = docx.Document(str(tmp_path / "now.docx")).core_properties.created
+    assert created is not None and created.replace(tzinfo=None) >= before
+    pdf_date = PdfReader(tmp_path / "now.pdf").metadata.creation_date
+    assert pdf_date is not None and pdf_date.astimezone(dt.UTC).replace(tzinfo=None) >= before
+
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1773273600")  # 12 March 2026
     for suffix in (".docx", ".pdf"):
         render.export(note, tmp_path / f"a{suffix}")
         render.export(note, tmp_path / f"b{suffix}")
         assert (tmp_path / f"a{suffix}").read_bytes() == (tmp_path / f"b{suffix}").read_bytes()
+    created = docx.Document(str(tmp_path / "a.docx")).core_properties.created
+    assert created is not None and created.replace(tzinfo=None) == dt.datetime(2026, 3, 12)
 
 
 def test_failed_export_keeps_the_old_file(make_note: MakeNote, tmp_path: Path) -> None:

@@ -116,10 +116,11 @@ def guess_language(text: str) -> str | None:
 
 
 def complete_metadata(article: Article, *, language: bool = True) -> Article:
-    """Fill in a missing date (and, if asked, language) from the article's text."""
+    """Fill in a missing date (and, if asked, language) from the article's text; failing
+    that, the date is when the file was created, where the reader found it."""
     meta = article.metadata
     lang = meta.language or (guess_language(article.text) if language else None)
-    date = meta.date or find_date(article.text, lang)
+    date = meta.date or find_date(article.text, lang) or meta.extra.get("created")
     if (lang, date) == (meta.language, meta.date):
         return article
     return Article(article.text, article.blocks, replace(meta, language=lang, date=date))

@@ -77,13 +77,19 @@ def read_pdf(
     for page in pages:
         for paragraph in _paragraphs(page):
             builder.add(BlockKind.PARAGRAPH, paragraph, clean="\n" not in paragraph)
-    date = meta.get("CreationDate", "")
+    # When the file was made is not when the article was published (a page saved as PDF is
+    # dated the day it was saved): kept as "created", the date only if the text has none.
+    created = meta.get("CreationDate", "")
     metadata = Metadata(
         title=(meta.get("Title") or "").strip() or None,
         author=(meta.get("Author") or "").strip() or None,
-        date=None if not re.match(r"D:\d{8}", date) else f"{date[2:6]}-{date[6:8]}-{date[8:10]}",
         format="pdf",
         source_name=name,
+        extra=(
+            {"created": f"{created[2:6]}-{created[6:8]}-{created[8:10]}"}
+            if re.match(r"D:\d{8}", created)
+            else {}
+        ),
     )
     return builder.build(metadata)
 

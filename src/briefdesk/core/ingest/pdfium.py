@@ -28,8 +28,9 @@ class PdfiumError(Exception):
 
 @dataclass(slots=True)
 class PageText:
-    """A page's lines of text, each with the vertical extent (PDF units, upwards) of its first
-    visible character: columns rather than an object per line, since pages hold hundreds."""
+    """A page's lines of text, each with its vertical extent (PDF units, upwards: the top of
+    its first visible character, the bottom of its last): columns rather than an object per
+    line, since pages hold hundreds."""
 
     lines: list[str]
     tops: list[float]
@@ -127,6 +128,12 @@ class PdfiumDocument:
                     char_box(textpage, first if char < 0 else char, box)
                     lines.append(line)
                     tops.append(box.top)
+                    if "\ufffe" in line:
+                        # pdfium joined a word hyphenated over two lines into this one: its
+                        # bottom is that of the lower line, where its last character sits.
+                        last = position + len(line.rstrip()) - 1
+                        char = char_index(textpage, last)
+                        char_box(textpage, last if char < 0 else char, box)
                     bottoms.append(box.bottom)
                 position += len(line) + 2
             return page_text

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import os
 import re
 from typing import Any, BinaryIO
 
@@ -11,13 +13,18 @@ from briefdesk.core.render.scripts import SCRIPTS, split_by_script
 
 __all__ = ["write_docx"]
 
-_FIXED_DATE = "2000-01-01T00:00:00"  # fixed, so the same note gives the same file
+
+def _export_time() -> dt.datetime:
+    """Now, in UTC; or SOURCE_DATE_EPOCH where it is set, so the same note exported twice
+    gives the same bytes (the reproducible-builds convention, which reportlab reads too)."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch.isdigit():
+        return dt.datetime.fromtimestamp(int(epoch), dt.UTC).replace(tzinfo=None)
+    return dt.datetime.now(dt.UTC).replace(tzinfo=None, microsecond=0)
 
 
 def write_docx(layout: Layout, out: BinaryIO) -> None:
     """Write *layout* to *out* as DOCX (python-docx)."""
-    import datetime as dt
-
     from docx import Document
     from docx.enum.style import WD_STYLE_TYPE
     from docx.enum.text import WD_ALIGN_PARAGRAPH
@@ -33,9 +40,7 @@ def write_docx(layout: Layout, out: BinaryIO) -> None:
     props.subject = layout.subject
     props.keywords = layout.keywords
     props.last_modified_by = "BriefDesk"
-    fixed = dt.datetime.fromisoformat(_FIXED_DATE)
-    props.created = fixed
-    props.modified = fixed
+    props.created = props.modified = _export_time()
     props.revision = 1
 
     section = document.sections[0]

@@ -231,7 +231,9 @@ def write_pdf(layout: Layout, out: BinaryIO) -> None:
         subject=layout.subject,
         keywords=layout.keywords,
         creator="BriefDesk",
-        invariant=1,
+        # Dated when exported; SOURCE_DATE_EPOCH fixes the date (reportlab reads it) for
+        # byte-identical exports of the same note.
+        invariant=0,
         # Not the default Helvetica, which would be named in the file but not embedded.
         initialFontName=fonts.chain(False, False)[0].name,
     )
