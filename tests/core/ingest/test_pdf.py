@@ -179,6 +179,7 @@ def test_page_cleaning_keeps_each_line_with_its_box() -> None:
                 ],
                 [700.0, 685.0, 670.0, 655.0],
                 [690.0, 675.0, 660.0, 645.0],
+                [10.0, 10.0, 10.0, 10.0],
             )
 
     page = _page_lines(Document(), 0)  # type: ignore[arg-type]
@@ -189,6 +190,7 @@ def test_page_cleaning_keeps_each_line_with_its_box() -> None:
     ]
     assert page.tops == [700.0, 670.0, 655.0]
     assert page.bottoms == [690.0, 660.0, 645.0]
+    assert page.sizes == [10.0, 10.0, 10.0]
 
 
 def test_a_word_hyphenated_mid_paragraph_does_not_split_the_paragraph() -> None:
@@ -235,3 +237,39 @@ def test_the_dateline_is_the_date_and_the_file_date_only_a_fallback() -> None:
     assert dated.metadata.extra["created"] == datetime.now().strftime("%Y-%m-%d")
     undated = ingest.read_bytes(pdf("Press release"), name="undated.pdf")
     assert undated.metadata.date == undated.metadata.extra["created"]
+
+
+def test_right_to_left_words_drawn_one_by_one_come_out_in_reading_order() -> None:
+    """A writer that draws each word and each punctuation mark apart (as word processors
+    do for right-to-left text) gets its line back in reading order, punctuation included."""
+    from importlib import resources
+
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    with resources.as_file(
+        resources.files("briefdesk.resources") / "fonts" / "NotoSansHebrew-Regular.ttf"
+    ) as path:
+        pdfmetrics.registerFont(TTFont("BDHebrew", str(path)))
+    # Reading order: "ישראל והודו חתמו היום, 5 בנובמבר 2025, על מזכר." — drawn from the
+    # right margin leftwards, the comma and the full stop as marks of their own, the
+    # numbers left to right, and in the content stream the marks before the words.
+    line = ["ישראל", "והודו", "חתמו", "היום", ",", "5", "בנובמבר", "2025", ",", "על", "מזכר", "."]
+    out = io.BytesIO()
+    canvas = Canvas(out, pagesize=A4, invariant=1)
+    size, space = 14.0, 4.0
+    x = 520.0
+    placed = []
+    for word in line:
+        font = "BDHebrew" if word[0] >= "\u0590" else "Helvetica"  # digits and marks
+        width = pdfmetrics.stringWidth(word, font, size)
+        attached = word in ",."  # a mark touches the word before it
+        x -= width if attached else width + (space if placed else 0)
+        placed.append((word, font, x))
+    marks_first = sorted(placed, key=lambda item: item[0][0] >= "\u0590")
+    for word, font, left in marks_first:
+        canvas.setFont(font, size)
+        canvas.drawString(left, 700, word[::-1] if font == "BDHebrew" else word)
+    canvas.save()
+    article = ingest.read_bytes(out.getvalue(), name="rtl-words.pdf")
+    assert article.text == "ישראל והודו חתמו היום, 5 בנובמבר 2025, על מזכר."

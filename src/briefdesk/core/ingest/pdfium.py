@@ -9,13 +9,14 @@ position of each line, metadata.
 from __future__ import annotations
 
 import ctypes
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, field
 
 TYPE_CHECKING = False  # not typing's: importing typing costs 3 ms of every command's start
 if TYPE_CHECKING:
     from typing import Any
 
-__all__ = ["PageText", "PdfiumDocument", "PdfiumError"]
+__all__ = ["PageText", "PdfiumDocument", "PdfiumError", "Piece"]
 
 
 class PdfiumError(Exception):
@@ -24,6 +25,17 @@ class PdfiumError(Exception):
     def __init__(self, message: str, *, password: bool = False) -> None:
         super().__init__(message)
         self.password = password
+
+
+@dataclass(frozen=True, slots=True)
+class Piece:
+    """A word, or punctuation before or after one, with its left and right edge; *joined*
+    when PDFium's text has no space between it and the piece before it."""
+
+    text: str
+    left: float
+    right: float
+    joined: bool
 
 
 @dataclass(slots=True)
@@ -35,6 +47,11 @@ class PageText:
     lines: list[str]
     tops: list[float]
     bottoms: list[float]
+    sizes: list[float]  # the type size of the line's first character
+    words: dict[int, list[Piece]] = field(default_factory=dict)
+    """For each line with right-to-left text (by index): its pieces (words, runs of
+    punctuation) in PDFium's order, each with its left and right edge; PDFium's order of
+    such pieces is not always the reading order, their positions tell it."""
 
 
 _ERRORS = {
@@ -46,6 +63,17 @@ _ERRORS = {
     6: "page not found or content error",
 }
 _PASSWORD = 4
+_RIGHT_TO_LEFT = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]")
+# Alef then lam, as PDFium gives back the lam-alef ligature (one glyph, two letters) when it
+# reverses a right-to-left line: the letters are then lam then alef.
+_ALEF_LAM = re.compile("[\u0627\u0623\u0625\u0622]\u0644")
+# A word with what is inside it (letters, marks such as Hebrew points or Arabic vowels, and
+# the hyphens or quote marks between them), or the punctuation before or after a word: a mark
+# drawn apart from its word is a piece of its own, placed by where it sits.
+_LETTERS = r"\w\u0300-\u036f\u0591-\u05c7\u05f3\u05f4\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed"
+_PIECE = re.compile(
+    rf"[^\s{_LETTERS}]+(?=[{_LETTERS}])|[{_LETTERS}](?:\S*[{_LETTERS}])?|[^\s{_LETTERS}]+"
+)
 _initialised = False
 
 
@@ -104,7 +132,7 @@ class PdfiumDocument:
         A page PDFium cannot load reads as no lines: one damaged page does not lose the rest.
         """
         c = self._c
-        page_text = PageText([], [], [])
+        page_text = PageText([], [], [], [])
         page = c.FPDF_LoadPage(self._handle, index)
         if not page:
             return page_text
@@ -120,14 +148,24 @@ class PdfiumDocument:
             box = c.FS_RECTF()
             char_index, char_box = c.FPDFText_GetCharIndexFromTextIndex, c.FPDFText_GetLooseCharBox
             lines, tops, bottoms = page_text.lines, page_text.tops, page_text.bottoms
-            position = 0
+            sizes = page_text.sizes
+            right_to_left = _RIGHT_TO_LEFT.search(text) is not None  # one look per page
+            position, height, size = 0, -1.0, 0.0
             for line in text.split("\r\n"):
                 if not line.isspace() and line:
                     first = position + len(line) - len(line.lstrip())
                     char = char_index(textpage, first)
-                    char_box(textpage, first if char < 0 else char, box)
+                    first = first if char < 0 else char
+                    char_box(textpage, first, box)
+                    if right_to_left and _RIGHT_TO_LEFT.search(line):
+                        line = self._lam_alef(textpage, line, position)
+                        page_text.words[len(lines)] = self._words(textpage, line, position)
                     lines.append(line)
                     tops.append(box.top)
+                    if abs(box.top - box.bottom - height) > 0.01:  # same box, same font and size
+                        height = box.top - box.bottom
+                        size = c.FPDFText_GetFontSize(textpage, first)
+                    sizes.append(size)
                     if "\ufffe" in line:
                         # pdfium joined a word hyphenated over two lines into this one: its
                         # bottom is that of the lower line, where its last character sits.
@@ -141,3 +179,35 @@ class PdfiumDocument:
             if textpage:
                 c.FPDFText_ClosePage(textpage)
             c.FPDF_ClosePage(page)
+
+    def _words(self, textpage: object, line: str, start: int) -> list[Piece]:
+        """The pieces of *line* (which starts at text index *start*) with their extents."""
+        c = self._c
+        box = c.FS_RECTF()
+        words: list[Piece] = []
+        end = -1
+        for match in _PIECE.finditer(line):
+            left, right = float("inf"), float("-inf")
+            for offset in {match.start(), match.end() - 1}:
+                char = c.FPDFText_GetCharIndexFromTextIndex(textpage, start + offset)
+                if c.FPDFText_GetLooseCharBox(textpage, start + offset if char < 0 else char, box):
+                    left, right = min(left, box.left), max(right, box.right)
+            words.append(Piece(match.group(), left, right, match.start() == end))
+            end = match.end()
+        return words
+
+    def _lam_alef(self, textpage: object, line: str, start: int) -> str:
+        """*line* with each lam-alef ligature PDFium read as alef-lam put right: the two
+        letters of a ligature share one glyph's box, those of a real alef-lam ("ال") do not."""
+        c = self._c
+        box = c.FS_RECTF()
+        for match in _ALEF_LAM.finditer(line):
+            edges = []
+            for offset in (match.start(), match.start() + 1):
+                char = c.FPDFText_GetCharIndexFromTextIndex(textpage, start + offset)
+                c.FPDFText_GetLooseCharBox(textpage, start + offset if char < 0 else char, box)
+                edges.append((round(box.left, 2), round(box.right, 2)))
+            if edges[0] == edges[1]:
+                at = match.start()
+                line = line[:at] + line[at + 1] + line[at] + line[at + 2 :]
+        return line

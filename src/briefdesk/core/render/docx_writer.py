@@ -139,7 +139,7 @@ _CS_FONTS = {
 
 def _add_runs(paragraph: Any, runs: tuple[Run, ...]) -> None:
     """Append *runs*, split by script, to *paragraph*; a right-to-left paragraph gets w:bidi."""
-    from briefdesk.core.render.bidi import base_level
+    from briefdesk.core.bidi import base_level
 
     if base_level("".join(run.text for run in runs)):
         _set_bidi(paragraph)

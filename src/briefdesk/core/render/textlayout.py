@@ -2,7 +2,7 @@
 
 A paragraph of runs becomes lines of positioned glyph pieces, in visual order, ready to draw:
 
-1. embedding levels per character (UAX #9, :mod:`briefdesk.core.render.bidi`);
+1. embedding levels per character (UAX #9, :mod:`briefdesk.core.bidi`);
 2. a font per character from a fallback chain (Latin, Hebrew, Arabic, Devanagari, CJK), with
    punctuation, spaces, digits and marks kept in the font of the text around them;
 3. items of one run, level and font, each shaped by HarfBuzz with its direction and script,
@@ -28,7 +28,7 @@ from typing import NamedTuple
 
 import uharfbuzz as hb
 
-from briefdesk.core.render.bidi import base_level, resolve_levels, visual_order
+from briefdesk.core.bidi import base_level, resolve_levels, visual_order
 from briefdesk.core.render.layout import Run
 
 __all__ = ["Face", "FontSet", "Glyph", "Line", "ParagraphLayout", "Piece", "layout_paragraph"]

@@ -1,11 +1,12 @@
 """The Unicode Bidirectional Algorithm (UAX #9): embedding levels and visual order.
 
-The PDF writer lays text out itself, so it needs what python-bidi's API does not give: the
-resolved embedding level of every character (to split runs by direction before shaping them)
-and the visual order of each line once it is broken. This module implements the algorithm's
-rules X1–X10, W1–W7, N0 (bracket pairs), N1–N2, I1–I2, L1 (trailing whitespace) and L2 from
-the standard library's Unicode database alone. Paragraph separators are the caller's business:
-:func:`resolve_levels` treats its text as one paragraph.
+The PDF writer lays text out itself, and the PDF reader puts right-to-left lines back in
+reading order; both need what python-bidi's API does not give: the resolved embedding level
+of every character (to split runs by direction before shaping them) and the visual order of
+each line once it is broken. This module implements the algorithm's rules X1–X10, W1–W7, N0
+(bracket pairs), N1–N2, I1–I2, L1 (trailing whitespace) and L2 from the standard library's
+Unicode database alone. Paragraph separators are the caller's business: :func:`resolve_levels`
+treats its text as one paragraph.
 """
 
 from __future__ import annotations

@@ -7,7 +7,7 @@ from bidi import get_display
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from briefdesk.core.render.bidi import (
+from briefdesk.core.bidi import (
     base_level,
     resolve_levels,
     trailing_whitespace_levels,
