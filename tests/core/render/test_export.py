@@ -89,6 +89,7 @@ def test_export_is_dated_now_or_reproducible(
     """Document properties say when the note was exported; with SOURCE_DATE_EPOCH set (the
     reproducible-builds convention) the same note gives the same bytes."""
     import datetime as dt
+    import zipfile
 
     import docx
     from pypdf import PdfReader
@@ -109,6 +110,9 @@ def test_export_is_dated_now_or_reproducible(
         assert (tmp_path / f"a{suffix}").read_bytes() == (tmp_path / f"b{suffix}").read_bytes()
     created = docx.Document(str(tmp_path / "a.docx")).core_properties.created
     assert created is not None and created.replace(tzinfo=None) == dt.datetime(2026, 3, 12)
+    # The zip's own dates too (python-docx dates each part with the clock).
+    with zipfile.ZipFile(tmp_path / "a.docx") as package:
+        assert {info.date_time for info in package.infolist()} == {(2026, 3, 12, 0, 0, 0)}
 
 
 def test_failed_export_keeps_the_old_file(make_note: MakeNote, tmp_path: Path) -> None:

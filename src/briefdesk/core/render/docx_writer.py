@@ -23,6 +23,24 @@ def _export_time() -> dt.datetime:
     return dt.datetime.now(dt.UTC).replace(tzinfo=None, microsecond=0)
 
 
+def _save_dated(document: Any, out: BinaryIO, when: dt.datetime) -> None:
+    """Save *document* with every part of the zip dated *when* (python-docx dates them with
+    the clock, so two saves a second apart would differ)."""
+    import io
+    import zipfile
+
+    packed = io.BytesIO()
+    document.save(packed)
+    with (
+        zipfile.ZipFile(packed) as source,
+        zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target,
+    ):
+        for item in source.infolist():
+            info = zipfile.ZipInfo(item.filename, date_time=when.timetuple()[:6])
+            info.compress_type = zipfile.ZIP_DEFLATED
+            target.writestr(info, source.read(item))
+
+
 def write_docx(layout: Layout, out: BinaryIO) -> None:
     """Write *layout* to *out* as DOCX (python-docx)."""
     from docx import Document
@@ -40,7 +58,8 @@ def write_docx(layout: Layout, out: BinaryIO) -> None:
     props.subject = layout.subject
     props.keywords = layout.keywords
     props.last_modified_by = "BriefDesk"
-    props.created = props.modified = _export_time()
+    when = _export_time()
+    props.created = props.modified = when
     props.revision = 1
 
     section = document.sections[0]
@@ -105,7 +124,7 @@ def write_docx(layout: Layout, out: BinaryIO) -> None:
                 cells = table.add_row().cells
                 for cell, text in zip(cells, row, strict=True):
                     _add_runs(cell.paragraphs[0], (Run(text),))
-    document.save(out)
+    _save_dated(document, out, when)
 
 
 def _portable_bullets(document: Any) -> None:
