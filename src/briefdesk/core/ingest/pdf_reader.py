@@ -8,6 +8,7 @@ needs a password gets a clear message.
 from __future__ import annotations
 
 import itertools
+import math
 import re
 import unicodedata
 from collections import Counter
@@ -268,19 +269,25 @@ def _directions(lines: dict[int, list[Piece]]) -> dict[int, int | None]:
     extents = {
         number: (min(piece.left for piece in pieces), max(piece.right for piece in pieces))
         for number, pieces in lines.items()
-        if pieces and all(piece.left <= piece.right for piece in pieces)
+        if pieces and all(map(_placed, pieces))
     }
     directions: dict[int, int | None] = dict.fromkeys(lines)
     if len(extents) < 2:
         return directions
     page_left = min(left for left, _ in extents.values())
     page_right = max(right for _, right in extents.values())
-    tolerance = 2 * _char_width([piece for pieces in lines.values() for piece in pieces])
+    placed = [piece for number in extents for piece in lines[number]]
+    tolerance = 2 * _char_width(placed)
     for number, (left, right) in extents.items():
         flush_left, flush_right = left - page_left < tolerance, page_right - right < tolerance
         if flush_left != flush_right:
             directions[number] = 0 if flush_left else 1
     return directions
+
+
+def _placed(piece: Piece) -> bool:
+    """Whether PDFium gave *piece* a usable extent (a hostile file can give none, or NaN)."""
+    return math.isfinite(piece.left) and math.isfinite(piece.right) and piece.left <= piece.right
 
 
 def _char_width(pieces: list[Piece]) -> float:
@@ -302,7 +309,7 @@ def _reading_order(pieces: list[Piece], base: int) -> str | None:
     """
     from briefdesk.core.bidi import resolve_levels, visual_order
 
-    if len(pieces) < 2 or any(piece.left > piece.right for piece in pieces):
+    if len(pieces) < 2 or not all(map(_placed, pieces)):
         return None
     pieces = _place_marks(pieces)
     joined = {frozenset((id(a), id(b))) for a, b in itertools.pairwise(pieces) if b.joined}
