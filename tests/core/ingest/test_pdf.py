@@ -277,7 +277,7 @@ def test_right_to_left_words_drawn_one_by_one_come_out_in_reading_order() -> Non
 
 def test_pieces_without_a_usable_position_leave_the_line_as_pdfium_read_it() -> None:
     """A hostile file can give a character box of NaN or infinity: no reordering, no crash."""
-    from briefdesk.core.ingest.pdf_reader import _reading_order
+    from briefdesk.core.ingest.pdf_order import _reading_order
     from briefdesk.core.ingest.pdfium import Piece
 
     for bad in (float("nan"), float("inf")):
